@@ -1,0 +1,4 @@
+import type { AnyNodeDefinition } from "../../contract.ts";
+import { smaNode } from "./sma/definition.ts";
+
+export const indicatorNodes: AnyNodeDefinition[] = [smaNode];

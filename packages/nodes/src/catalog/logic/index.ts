@@ -1,0 +1,3 @@
+import type { AnyNodeDefinition } from "../../contract.ts";
+
+export const logicNodes: AnyNodeDefinition[] = [];
