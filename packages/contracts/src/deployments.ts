@@ -1,0 +1,116 @@
+import { z } from "zod";
+import { idSchema } from "./strategies.ts";
+
+export const DEPLOYMENT_MODES = ["paper", "testnet", "live"] as const;
+export type DeploymentMode = (typeof DEPLOYMENT_MODES)[number];
+
+/** What the user asked for. The runner drives `status` towards it. */
+export const DESIRED_STATES = ["stopped", "running", "paused"] as const;
+export type DesiredState = (typeof DESIRED_STATES)[number];
+
+/** What the runner reports. `halted` = a circuit breaker tripped (see statusReason). */
+export const DEPLOYMENT_STATUSES = [
+  "created",
+  "starting",
+  "running",
+  "paused",
+  "stopping",
+  "stopped",
+  "halted",
+  "failed",
+] as const;
+export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
+
+const positive = (what: string) => z.number().positive(`${what} must be above zero.`);
+const percent = (what: string) =>
+  z.number().gt(0, `${what} must be above 0%.`).max(100, `${what} cannot exceed 100%.`);
+
+/** Account-level hard limits, enforced by the runner's risk stage on every order (on top of graph gates). */
+export const riskLimitsSchema = z.object({
+  /** Largest order value in quote currency (e.g. USDT). */
+  maxNotionalPerOrder: positive("Max notional per order"),
+  maxOrdersPerDay: z.number().int().min(1, "Max orders per day must be at least 1.").max(10_000),
+  minSecondsBetweenOrders: z.number().int().min(0).max(86_400),
+  /** Halt the deployment when the day's loss reaches this % of start-of-day equity. */
+  dailyLossLimitPct: percent("Daily loss limit"),
+  /** Halt when equity falls this % below its peak. */
+  maxDrawdownPct: percent("Max drawdown"),
+});
+export type RiskLimits = z.infer<typeof riskLimitsSchema>;
+
+export const symbolSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{2,15}\/[A-Z0-9]{2,15}$/, "Write symbols as BASE/QUOTE, like BTC/USDT.");
+
+export const createDeploymentInput = z.object({
+  strategyId: idSchema,
+  /** Version pinned for the life of the deployment; rolling back = deploying an earlier version. */
+  versionNumber: z.number().int().min(1),
+  mode: z.enum(DEPLOYMENT_MODES),
+  /** Required for testnet and live; paper trades need none. */
+  credentialId: idSchema.optional(),
+  symbols: z.array(symbolSchema).min(1, "Pick at least one symbol.").max(20),
+  timeframe: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+  /** Starting cash for paper mode, in quote currency. */
+  paperCash: z.number().positive().max(1e12).optional(),
+  riskLimits: riskLimitsSchema,
+  /**
+   * For live mode when the version has not passed the promotion gate: the strategy's exact name,
+   * typed by the user. The override is recorded in the audit log.
+   */
+  overrideConfirmation: z.string().max(200).optional(),
+});
+export type CreateDeploymentInput = z.infer<typeof createDeploymentInput>;
+
+export const deploymentIdInput = z.object({ deploymentId: idSchema });
+export const updateRiskLimitsInput = z.object({ deploymentId: idSchema, riskLimits: riskLimitsSchema });
+export const deploymentEventsInput = z.object({
+  deploymentId: idSchema,
+  limit: z.number().int().min(1).max(500).default(100),
+  before: z.number().int().optional(),
+});
+
+/** Promotion gate for live trading, measured on the version's paper and testnet trades. */
+export const PROMOTION_GATE = { minTrades: 20, minWinRate: 0.5, minProfitFactor: 1.3 } as const;
+export interface PromotionGateResult {
+  passed: boolean;
+  trades: number;
+  winRate: number | null;
+  profitFactor: number | null;
+  /** Sentences saying which condition failed, empty when passed. */
+  reasons: string[];
+}
+
+// ---- Contract with the runner -------------------------------------------------------------------
+
+export const DEPLOYMENT_COMMANDS = ["start", "pause", "resume", "stop", "emergencyStop"] as const;
+export type DeploymentCommand = (typeof DEPLOYMENT_COMMANDS)[number];
+
+/**
+ * Job data on the deployment-control queue. The server first writes `desiredState` on the Deployment row
+ * (the source of truth a restarted runner reconciles to), then enqueues this message with
+ * jobId = commandId so a retried request is not enqueued twice.
+ * - start/resume: run the loop (reconcile open orders, fills, balances with the exchange first).
+ * - pause: stop placing new orders; keep open orders and positions; keep heartbeating.
+ * - stop: cancel open orders, keep positions, end the loop; status `stopped`.
+ * - emergencyStop: cancel open orders, flatten every position at market, then stop.
+ * The runner records what it did as DeploymentEvent rows and updates `status`, `statusReason`
+ * and `lastHeartbeatAt`.
+ */
+export const deploymentControlMessageSchema = z.object({
+  commandId: z.string(),
+  deploymentId: z.string(),
+  command: z.enum(DEPLOYMENT_COMMANDS),
+  requestedBy: z.string(),
+  requestedAt: z.string(),
+});
+export type DeploymentControlMessage = z.infer<typeof deploymentControlMessageSchema>;
+
+/** Redis key (prefixed with REDIS_PREFIX + ":") a runner refreshes every few seconds; value = ISO time. */
+export const RUNNER_HEARTBEAT_KEY = "runner:heartbeat";
+/** A heartbeat older than this marks the runner (and its deployments) unhealthy. */
+export const RUNNER_HEARTBEAT_STALE_MS = 30_000;
+
+export const DEPLOYMENT_EVENT_LEVELS = ["info", "warn", "error"] as const;
