@@ -1,0 +1,123 @@
+import { canConnect } from "@tradegraph/nodes";
+import {
+  Background,
+  BackgroundVariant,
+  type ColorMode,
+  Controls,
+  type Edge,
+  type IsValidConnection,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+} from "@xyflow/react";
+import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo } from "react";
+import "@xyflow/react/dist/style.css";
+import { CATEGORY_COLORS, findNodeType, portColor } from "../../lib/catalogue.ts";
+import type { FlowNode } from "../../lib/flow-convert.ts";
+import { useEditorState } from "./editor-store.ts";
+import { nodeTypes } from "./GraphNode.tsx";
+import { NODE_DRAG_TYPE } from "./Palette.tsx";
+import { type ShortcutAction, shortcutFor } from "./shortcuts.ts";
+import { useEditorStore } from "./store-context.ts";
+
+interface StrategyCanvasProps {
+  colorMode: ColorMode;
+  onShortcut(action: ShortcutAction): void;
+  children?: ReactNode;
+}
+
+/** The React Flow canvas: typed connections, drop from palette, minimap, keyboard shortcuts. */
+export function StrategyCanvas({ colorMode, onShortcut, children }: StrategyCanvasProps) {
+  const store = useEditorStore();
+  const nodes = useEditorState(store, (s) => s.nodes);
+  const rawEdges = useEditorState(store, (s) => s.edges);
+  const { screenToFlowPosition } = useReactFlow();
+
+  // Edges take the colour of the value they carry.
+  const edges = useMemo(() => {
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return rawEdges.map((e): Edge => {
+      const source = byId.get(e.source);
+      const port = source && findNodeType(source.data.type)?.outputs[e.sourceHandle ?? ""];
+      return port ? { ...e, style: { stroke: portColor(port.type), strokeWidth: 2 } } : e;
+    });
+  }, [rawEdges, nodes]);
+
+  const isValidConnection: IsValidConnection = useCallback(
+    (c) => {
+      if (c.source === c.target) return false;
+      const { nodes: current } = store.getState();
+      const source = current.find((n) => n.id === c.source);
+      const target = current.find((n) => n.id === c.target);
+      const out = source && findNodeType(source.data.type)?.outputs[c.sourceHandle ?? ""];
+      const input = target && findNodeType(target.data.type)?.inputs[c.targetHandle ?? ""];
+      return Boolean(out && input && canConnect(out.type, input.type));
+    },
+    [store],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    event.preventDefault();
+    event.dataTransfer.dropEffect = "move";
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      event.preventDefault();
+      const type = event.dataTransfer.getData(NODE_DRAG_TYPE);
+      if (!type) return;
+      store.addNode(type, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [store, screenToFlowPosition],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = shortcutFor(event);
+      if (!action) return;
+      event.preventDefault();
+      onShortcut(action);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [onShortcut]);
+
+  return (
+    <ReactFlow<FlowNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={store.onNodesChange}
+      onEdgesChange={store.onEdgesChange}
+      onConnect={store.connect}
+      onNodeDragStart={store.onNodeDragStart}
+      onNodeDragStop={store.onNodeDragStop}
+      isValidConnection={isValidConnection}
+      onDrop={onDrop}
+      onDragOver={onDragOver}
+      colorMode={colorMode}
+      deleteKeyCode={["Delete", "Backspace"]}
+      multiSelectionKeyCode={["Control", "Meta"]}
+      selectionKeyCode="Shift"
+      // Large graphs: only nodes in view are rendered.
+      onlyRenderVisibleElements={nodes.length > 80}
+      minZoom={0.1}
+      fitView
+      proOptions={{ hideAttribution: true }}
+      data-testid="canvas"
+    >
+      <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
+      <MiniMap
+        pannable
+        zoomable
+        nodeColor={(n) => {
+          const def = findNodeType((n as FlowNode).data.type);
+          return def ? CATEGORY_COLORS[def.category] : "#fa5252";
+        }}
+        nodeStrokeWidth={2}
+      />
+      <Controls showInteractive={false} />
+      {children}
+    </ReactFlow>
+  );
+}
