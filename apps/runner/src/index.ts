@@ -1,0 +1,3 @@
+export { summariseCandleFile } from "./skeleton/summarise-candle-file.ts";
+export { startUpOrExit } from "./start-up.ts";
+export { candlesDir, createSkeletonWorker, type SkeletonWorkerOptions } from "./workers/skeleton.ts";
