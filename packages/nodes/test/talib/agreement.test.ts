@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { loadBundledCandles, runNode } from "../../src/testing/run-node.ts";
+import { TALIB_CASES } from "./cases.ts";
+import { compareWithTalib, talibRun } from "./oracle.ts";
+
+/** Two liquid pairs with very different price scales, full 1h history (~72,900 bars each). */
+const FILES = ["binance_BTCUSDT_1h.csv.gz", "binance_ETHUSDT_1h.csv.gz"];
+
+describe.each(FILES)("TA-Lib agreement on %s", (file) => {
+  const candles = loadBundledCandles(file);
+
+  it.each(TALIB_CASES.map((c) => [`${c.talib} ${JSON.stringify(c.params)}`, c] as const))(
+    "%s matches TA-Lib to 1e-9 from TA-Lib's first index",
+    (_label, testCase) => {
+      const inputs = testCase.input === "close" ? { source: candles.close } : { candles };
+      const { out } = runNode(testCase.node, testCase.params, inputs);
+      const reference = talibRun(testCase.talib, testCase.talibInputs(candles), testCase.talibOptions);
+      expect(reference.nbElement).toBeGreaterThan(70_000);
+      const warmup = testCase.node.warmup(testCase.node.params.parse(testCase.params));
+      if (testCase.earlierThanNodeWarmup) expect(warmup).toBeGreaterThan(reference.begIndex);
+      else expect(warmup).toBe(reference.begIndex);
+      for (const [port, talibName] of Object.entries(testCase.outputs)) {
+        const column = (out as Record<string, Float64Array>)[port]!;
+        const agreement = compareWithTalib(column, reference.result[talibName]!, reference.begIndex);
+        expect({ port, firstValid: agreement.firstValid }).toEqual({ port, firstValid: reference.begIndex });
+        expect(agreement.compared).toBe(candles.close.length - reference.begIndex);
+        expect(
+          agreement.maxRelativeError,
+          `${port} worst at bar ${agreement.worstIndex}: ours ${column[agreement.worstIndex]}`,
+        ).toBeLessThan(1e-9);
+      }
+    },
+  );
+});
