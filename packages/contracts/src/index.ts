@@ -1,5 +1,6 @@
 export * from "./audit.ts";
 export * from "./auth.ts";
+export * from "./backtest.ts";
 export * from "./credentials.ts";
 export * from "./deployments.ts";
 export * from "./errors.ts";

@@ -1,0 +1,12 @@
+export * from "./costs.ts";
+export * from "./market-rules.ts";
+export * from "./metrics.ts";
+export * from "./orders.ts";
+export * from "./portfolio.ts";
+export * from "./results-json.ts";
+export * from "./results-types.ts";
+export * from "./run-backtest.ts";
+export * from "./session.ts";
+export type { BarPrices, Broker } from "./simulator.ts";
+export { SimulatedBroker } from "./simulator.ts";
+export * from "./timeline.ts";

@@ -1,0 +1,206 @@
+/**
+ * One trading session: the per-bar step shared by the batch backtest and the live runner.
+ * For each closed bar: (1) the broker fills what the bar reached, (2) the strategy evaluates the bar
+ * and emits intents, (3) each intent passes the risk stage and becomes an order for the next bar (or
+ * fills at this close with the `close` fill option). Drivers decide where bars come from.
+ */
+import type { BacktestSettings } from "@tradegraph/contracts";
+import type { Candle, CandleColumns, OrderIntent } from "@tradegraph/nodes";
+import { SymbolAccountView } from "./account-view.ts";
+import type { MarketRules } from "./market-rules.ts";
+import { engineExit, type PendingOrder } from "./orders.ts";
+import { Portfolio } from "./portfolio.ts";
+import type { SymbolSlot } from "./position.ts";
+import { RiskStage } from "./risk-stage.ts";
+import { type BarPrices, type Broker, SimulatedBroker } from "./simulator.ts";
+
+/** What the session needs from a strategy: the plan evaluator, or a hand-written stepper in tests. */
+export interface StrategyStepper {
+  /** Evaluate bar `i` (batch: columns already hold it). */
+  step(i: number): void;
+  /** Streaming: append a closed candle and evaluate it. */
+  push?(candle: Candle): number;
+}
+
+export interface StrategyContext {
+  symbol: string;
+  timeframeMs: number;
+  /** Batch: the full history; streaming: undefined. */
+  candles?: CandleColumns;
+  account: SymbolAccountView;
+  emit(intent: OrderIntent): void;
+}
+
+export type StrategyFactory = (context: StrategyContext) => StrategyStepper;
+
+export interface SessionOptions {
+  symbols: readonly string[];
+  timeframeMs: number;
+  settings: BacktestSettings;
+  createStrategy: StrategyFactory;
+  /** Batch: candle columns per symbol (same order as `symbols`). */
+  candles?: readonly CandleColumns[];
+  /** Finer candles per symbol, to resolve stop-versus-target inside a bar. */
+  finerCandles?: readonly (CandleColumns | undefined)[];
+  /** Injected order execution; defaults to the simulator. */
+  createBroker?: (portfolio: Portfolio) => Broker;
+}
+
+export class TradingSession {
+  readonly portfolio: Portfolio;
+  readonly broker: Broker;
+  readonly bars: BarPrices[];
+  private readonly strategies: StrategyStepper[];
+  private readonly accounts: SymbolAccountView[];
+  private readonly intents: OrderIntent[][];
+  private readonly risk: RiskStage;
+  /** Signals that changed nothing (an entry while already on that side, an exit while flat). */
+  ignoredSignals = 0;
+
+  constructor(private readonly options: SessionOptions) {
+    const { settings, symbols } = options;
+    const rules = symbols.map((symbol): MarketRules => settings.marketsBySymbol[symbol] ?? settings.market);
+    this.portfolio = new Portfolio(symbols, rules, settings.initialCash, settings.maxLogEntries);
+    this.broker = options.createBroker
+      ? options.createBroker(this.portfolio)
+      : new SimulatedBroker(this.portfolio, settings, options.timeframeMs, options.finerCandles ?? []);
+    this.risk = new RiskStage(this.portfolio, settings);
+    this.bars = symbols.map(() => ({ index: -1, time: 0, open: 0, high: 0, low: 0, close: 0 }));
+    this.intents = symbols.map(() => []);
+    this.accounts = this.portfolio.slots.map(
+      (slot) => new SymbolAccountView(this.portfolio, slot, settings.fees.taker, settings.fees.maker),
+    );
+    this.strategies = symbols.map((symbol, s) => {
+      const buffer = this.intents[s]!;
+      return options.createStrategy({
+        symbol,
+        timeframeMs: options.timeframeMs,
+        ...(options.candles ? { candles: options.candles[s]! } : {}),
+        account: this.accounts[s]!,
+        emit: (intent) => {
+          buffer.push(intent);
+        },
+      });
+    });
+  }
+
+  get slots(): readonly SymbolSlot[] {
+    return this.portfolio.slots;
+  }
+
+  /** Phase 1 for bar `index` of symbol `s` (batch): load its prices and let the broker fill. */
+  openBar(s: number, columns: CandleColumns, index: number): void {
+    const bar = this.bars[s]!;
+    bar.index = index;
+    bar.time = columns.time[index]!;
+    bar.open = columns.open[index]!;
+    bar.high = columns.high[index]!;
+    bar.low = columns.low[index]!;
+    bar.close = columns.close[index]!;
+    this.portfolio.rollDay(bar.time);
+    this.broker.processBar(this.portfolio.slots[s]!, bar);
+  }
+
+  /** Phase 2 for symbol `s`: evaluate its latest bar with the account as of this close; route intents. */
+  evaluateBar(s: number, equity: number, candle?: Candle): void {
+    this.accounts[s]!.refresh(equity);
+    const strategy = this.strategies[s]!;
+    const bar = this.bars[s]!;
+    if (candle !== undefined && strategy.push) strategy.push(candle);
+    else strategy.step(bar.index);
+    const buffer = this.intents[s]!;
+    if (buffer.length === 0) return;
+    for (let k = 0; k < buffer.length; k++) this.route(s, buffer[k]!, equity);
+    buffer.length = 0;
+  }
+
+  /** Streaming: one closed candle of symbol `s` through the whole step (the live runner's entry point). */
+  pushCandle(s: number, candle: Candle): void {
+    const bar = this.bars[s]!;
+    bar.index++;
+    bar.time = candle.time;
+    bar.open = candle.open;
+    bar.high = candle.high;
+    bar.low = candle.low;
+    bar.close = candle.close;
+    this.portfolio.rollDay(bar.time);
+    this.broker.processBar(this.portfolio.slots[s]!, bar);
+    const equity = this.markToMarket();
+    this.evaluateBar(s, equity, candle);
+  }
+
+  /** Equity at the latest closes; also advances the equity peak. */
+  markToMarket(): number {
+    const equity = this.portfolio.equity();
+    if (equity > this.portfolio.peakEquity) this.portfolio.peakEquity = equity;
+    return equity;
+  }
+
+  /** End of run: close what is still open at each symbol's last close and drop waiting orders. */
+  closeAll(): void {
+    for (const slot of this.portfolio.slots) {
+      slot.pending.length = 0;
+      if (slot.quantity === 0) continue;
+      this.broker.fillAtClose(slot, engineExit("endOfRun", slot.lastBarIndex), this.bars[slot.index]!);
+    }
+  }
+
+  private route(s: number, intent: OrderIntent, equity: number): void {
+    const slot = this.portfolio.slots[s]!;
+    const { settings } = this.options;
+    const bar = this.bars[s]!;
+    let action = intent.action;
+    // Long-only: a short entry can only close a long (the reverse half is not allowed).
+    if (action === "enterShort" && settings.positions === "longOnly") action = "exit";
+    if (action === "exit") {
+      const hasPendingEntry = slot.pending.some((p) => p.action !== "exit");
+      if (hasPendingEntry) cancelEntries(slot);
+      if (slot.quantity === 0 || slot.pending.some((p) => p.action === "exit")) {
+        if (!hasPendingEntry) this.ignoredSignals++;
+        return;
+      }
+      const level = intent.orderType === "market" ? Number.NaN : (intent.price ?? Number.NaN);
+      const order = orderFromIntent(intent, "exit", 0, level);
+      if (settings.fill === "close" && order.type === "market") this.broker.fillAtClose(slot, order, bar);
+      else this.broker.submit(slot, order, bar);
+      return;
+    }
+    const long = action === "enterLong";
+    const sameSide = slot.quantity !== 0 && slot.quantity > 0 === long;
+    const waiting = slot.pending.some((p) => p.action === action);
+    if (sameSide || waiting) {
+      this.ignoredSignals++;
+      return;
+    }
+    const approved = this.risk.approveEntry(slot, intent, this.accounts[s]!, equity);
+    if (approved === null) return;
+    const order = orderFromIntent(intent, action, approved.quantity, approved.level);
+    if (settings.fill === "close" && order.type === "market") this.broker.fillAtClose(slot, order, bar);
+    else this.broker.submit(slot, order, bar);
+  }
+}
+
+function orderFromIntent(
+  intent: OrderIntent,
+  action: OrderIntent["action"],
+  quantity: number,
+  level: number,
+): PendingOrder {
+  return {
+    action,
+    type: intent.orderType,
+    price: level,
+    quantity,
+    exits: intent.exits,
+    nodeId: intent.nodeId,
+    intent,
+    exitReason: "signal",
+    signalBar: intent.barIndex,
+  };
+}
+
+function cancelEntries(slot: SymbolSlot): void {
+  let kept = 0;
+  for (const order of slot.pending) if (order.action === "exit") slot.pending[kept++] = order;
+  slot.pending.length = kept;
+}

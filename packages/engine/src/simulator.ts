@@ -1,0 +1,359 @@
+/**
+ * The simulated broker: fills pending orders and protective exits against each bar's open/high/low,
+ * with fees, slippage and market rules. A live broker implements the same `Broker` interface.
+ */
+import type { BacktestSettings } from "@tradegraph/contracts";
+import type { CandleColumns } from "@tradegraph/nodes";
+import { RunningAtr, slip } from "./costs.ts";
+import { floorToStep, roundPriceAdverse, ruleViolation } from "./market-rules.ts";
+import { buys, engineExit, type PendingOrder, triggerPrice } from "./orders.ts";
+import type { Portfolio } from "./portfolio.ts";
+import type { SymbolSlot } from "./position.ts";
+import type { ExitReason } from "./results-types.ts";
+
+/** One bar's prices, reused in place by the drivers (no object per bar). */
+export interface BarPrices {
+  index: number;
+  time: number;
+  open: number;
+  high: number;
+  low: number;
+  close: number;
+}
+
+/** What the trading session needs from whoever executes orders (simulator here, exchange live). */
+export interface Broker {
+  /** Bar `bar` of `slot` has closed: fill what its prices reach, update protective levels. */
+  processBar(slot: SymbolSlot, bar: BarPrices): void;
+  /** Queue an order for the next bar. */
+  submit(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void;
+  /** Execute a market order now at `bar.close` (close-fill option, end-of-run close). */
+  fillAtClose(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void;
+}
+
+const NONE = 0;
+const STOP = 1;
+const TARGET = 2;
+const BOTH = 3;
+
+export class SimulatedBroker implements Broker {
+  private readonly atr: RunningAtr[];
+  private readonly touch: boolean;
+  /** Price chosen by the last `resolveExit` (the open when a gap jumped the level). */
+  private exitPrice = Number.NaN;
+
+  constructor(
+    private readonly portfolio: Portfolio,
+    private readonly settings: BacktestSettings,
+    private readonly timeframeMs: number,
+    /** Finer candles per slot index, used only to order stop and target inside an ambiguous bar. */
+    private readonly finer: readonly (CandleColumns | undefined)[] = [],
+  ) {
+    const period = settings.slippage.mode === "atr" ? settings.slippage.period : 14;
+    this.atr = portfolio.slots.map(() => new RunningAtr(period));
+    this.touch = settings.limitFill === "touch";
+  }
+
+  submit(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void {
+    if (order.action !== "exit") {
+      // A new entry replaces any entry still waiting on this symbol.
+      removeWhere(slot.pending, (p) => p.action !== "exit");
+    }
+    slot.pending.push(order);
+    this.portfolio.ledger.log({
+      time: bar.time,
+      symbol: slot.symbol,
+      kind: "submitted",
+      nodeId: order.nodeId,
+      side: buys(order, slot.quantity) ? "buy" : "sell",
+      orderType: order.type,
+      quantity: order.quantity,
+      price: Number.isNaN(order.price) ? null : order.price,
+      fee: 0,
+      reason: order.action === "exit" ? order.exitReason : order.action,
+    });
+  }
+
+  processBar(slot: SymbolSlot, bar: BarPrices): void {
+    const wasOpen = slot.quantity !== 0;
+    let openedAtOpen = false;
+    const pending = slot.pending;
+    if (pending.length > 0) {
+      let kept = 0;
+      for (let k = 0; k < pending.length; k++) {
+        const order = pending[k]!;
+        const buying = buys(order, slot.quantity);
+        const raw = triggerPrice(order.type, buying, order.price, bar.open, bar.high, bar.low, this.touch);
+        if (Number.isNaN(raw)) {
+          pending[kept++] = order;
+          continue;
+        }
+        this.execute(slot, order, raw, bar);
+        if (raw === bar.open && slot.entryBar === bar.index) openedAtOpen = true;
+      }
+      pending.length = kept;
+    }
+    // Protective exits watch the bar from its open: positions held before it, or filled at its open.
+    if (slot.quantity !== 0 && (wasOpen || openedAtOpen)) this.checkProtectiveExits(slot, bar);
+    this.atr[slot.index]!.update(bar.high, bar.low, bar.close);
+    slot.lastClose = bar.close;
+    slot.lastBarIndex = bar.index;
+    if (slot.quantity !== 0) this.updateAtClose(slot, bar);
+  }
+
+  fillAtClose(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void {
+    this.execute(slot, order, bar.close, bar);
+  }
+
+  /** Applies a triggered order at the raw trigger price (before slippage and tick rounding). */
+  private execute(slot: SymbolSlot, order: PendingOrder, raw: number, bar: BarPrices): void {
+    const { ledger } = this.portfolio;
+    if (order.action === "exit") {
+      const closes =
+        slot.quantity !== 0 &&
+        (order.intent?.exitSide === undefined ||
+          order.intent.exitSide === "any" ||
+          (order.intent.exitSide === "long") === slot.quantity > 0);
+      if (closes) this.closeAt(slot, raw, order.type === "limit", bar, order.exitReason, order.nodeId);
+      return;
+    }
+    const long = order.action === "enterLong";
+    if (slot.quantity !== 0) {
+      if (slot.quantity > 0 === long) return; // already on that side: no pyramiding
+      this.closeAt(slot, raw, order.type === "limit", bar, "reverse", order.nodeId);
+    }
+    if (!long && this.settings.positions === "longOnly") {
+      this.reject(
+        slot,
+        order,
+        bar,
+        raw,
+        "short selling is off (long-only); the short entry only closed the long",
+      );
+      return;
+    }
+    const maker = order.type === "limit";
+    const price = maker ? raw : this.slipped(slot, raw, long);
+    const feeRate = maker ? this.settings.fees.maker : this.settings.fees.taker;
+    const quantity = floorToStep(
+      Math.min(order.quantity, this.affordable(slot, price, feeRate, long)),
+      slot.rules.lotSize,
+    );
+    const problem = ruleViolation(quantity, price, slot.rules);
+    if (problem !== null) {
+      this.reject(slot, order, bar, price, `at the fill: ${problem}`);
+      return;
+    }
+    const fee = quantity * price * feeRate;
+    if (price !== raw) ledger.slippageCost += Math.abs(price - raw) * quantity;
+    ledger.open(
+      slot,
+      long ? "long" : "short",
+      quantity,
+      price,
+      fee,
+      bar.time,
+      bar.index,
+      order.exits,
+      order.signalBar,
+      order.nodeId,
+    );
+    this.logFill(slot, order.nodeId, long, order.type, quantity, price, fee, bar, order.action);
+  }
+
+  /** Largest quantity the account can carry at `price`, fees included. */
+  private affordable(slot: SymbolSlot, price: number, feeRate: number, long: boolean): number {
+    const { portfolio, settings } = this;
+    const unitCost = price * (1 + feeRate);
+    const marginRoom = settings.leverage * portfolio.equity() - portfolio.grossExposure(slot.index);
+    // Spot without leverage can only spend the cash it has; with leverage, gross exposure is the limit.
+    const room = long && settings.leverage === 1 ? Math.min(portfolio.ledger.cash, marginRoom) : marginRoom;
+    return room > 0 ? room / unitCost : 0;
+  }
+
+  private slipped(slot: SymbolSlot, raw: number, buying: boolean): number {
+    const price = slip(raw, buying, this.settings.slippage, this.atr[slot.index]!.value);
+    return roundPriceAdverse(price, slot.rules.tickSize, buying);
+  }
+
+  /** Closes the slot's position at a raw price; limit exits pay maker and no slippage. */
+  private closeAt(
+    slot: SymbolSlot,
+    raw: number,
+    limit: boolean,
+    bar: BarPrices,
+    reason: ExitReason,
+    nodeId: string,
+    optimisticRaw = Number.NaN,
+  ): void {
+    const selling = slot.quantity > 0;
+    const quantity = Math.abs(slot.quantity);
+    const price = limit ? raw : this.slipped(slot, raw, !selling);
+    const fee = quantity * price * (limit ? this.settings.fees.maker : this.settings.fees.taker);
+    const optimisticFee = quantity * optimisticRaw * this.settings.fees.maker;
+    const { ledger } = this.portfolio;
+    if (price !== raw) ledger.slippageCost += Math.abs(price - raw) * quantity;
+    ledger.close(slot, price, fee, bar.time, reason, optimisticRaw, optimisticFee);
+    this.logFill(slot, nodeId, !selling, limit ? "limit" : "market", quantity, price, fee, bar, reason);
+  }
+
+  private checkProtectiveExits(slot: SymbolSlot, bar: BarPrices): void {
+    const stop = slot.effectiveStop();
+    const target = slot.takeProfit;
+    if (Number.isNaN(stop) && Number.isNaN(target)) return;
+    const long = slot.quantity > 0;
+    let outcome = this.resolveExit(long, stop, target, bar.open, bar.high, bar.low);
+    if (outcome === BOTH) outcome = this.resolveWithFinerCandles(slot, bar, long, stop, target);
+    if (outcome === STOP) this.closeAt(slot, this.exitPrice, false, bar, slot.stopKind, "engine");
+    else if (outcome === TARGET) this.closeAt(slot, this.exitPrice, true, bar, "takeProfit", "engine");
+    else if (outcome === BOTH) {
+      // Stop and target both inside one bar with no finer data: assume the stop (worse) filled first.
+      slot.ambiguousBars++;
+      this.closeAt(slot, stop, false, bar, slot.stopKind, "engine", target);
+    }
+  }
+
+  /** Walks the finer candles inside the bar; the first that reaches a level decides. */
+  private resolveWithFinerCandles(
+    slot: SymbolSlot,
+    bar: BarPrices,
+    long: boolean,
+    stop: number,
+    target: number,
+  ): number {
+    const finer = this.finer[slot.index];
+    if (finer === undefined) return BOTH;
+    const end = bar.time + this.timeframeMs;
+    let j = lowerBound(finer.time, bar.time);
+    if (j >= finer.time.length || finer.time[j]! >= end) return BOTH;
+    for (; j < finer.time.length && finer.time[j]! < end; j++) {
+      const outcome = this.resolveExit(long, stop, target, finer.open[j]!, finer.high[j]!, finer.low[j]!);
+      if (outcome !== NONE) return outcome;
+    }
+    return BOTH;
+  }
+
+  /** Which protective level a bar reaches; sets `exitPrice` (the open when it gapped through). */
+  private resolveExit(
+    long: boolean,
+    stop: number,
+    target: number,
+    open: number,
+    high: number,
+    low: number,
+  ): number {
+    const hasStop = !Number.isNaN(stop);
+    const hasTarget = !Number.isNaN(target);
+    if (hasStop && (long ? open <= stop : open >= stop)) {
+      this.exitPrice = open;
+      return STOP;
+    }
+    if (hasTarget && (long ? open >= target : open <= target)) {
+      this.exitPrice = open;
+      return TARGET;
+    }
+    const stopHit = hasStop && (long ? low <= stop : high >= stop);
+    const targetHit =
+      hasTarget &&
+      (long
+        ? high > target || (this.touch && high === target)
+        : low < target || (this.touch && low === target));
+    if (stopHit && targetHit) return BOTH;
+    if (stopHit) this.exitPrice = stop;
+    else if (targetHit) this.exitPrice = target;
+    return stopHit ? STOP : targetHit ? TARGET : NONE;
+  }
+
+  /** At the close: count the bar, move trailing and break-even stops, and queue a due time stop. */
+  private updateAtClose(slot: SymbolSlot, bar: BarPrices): void {
+    const long = slot.quantity > 0;
+    slot.barsHeld++;
+    if (long ? bar.high > slot.bestPrice : bar.low < slot.bestPrice)
+      slot.bestPrice = long ? bar.high : bar.low;
+    if (slot.trailSource !== null) {
+      const rule = slot.trailSource.ruleAt(bar.index);
+      if (rule !== null && rule.kind === "trailingStop") {
+        slot.trailPercent = rule.percent ?? Number.NaN;
+        slot.trailDistance = rule.distance ?? Number.NaN;
+      }
+    }
+    const distance = Number.isNaN(slot.trailPercent)
+      ? slot.trailDistance
+      : slot.bestPrice * slot.trailPercent;
+    if (distance > 0) {
+      const level = long ? slot.bestPrice - distance : slot.bestPrice + distance;
+      // A trailing stop only ever tightens.
+      if (Number.isNaN(slot.trailingStop) || (long ? level > slot.trailingStop : level < slot.trailingStop)) {
+        slot.trailingStop = level;
+      }
+    }
+    if (!Number.isNaN(slot.breakEvenTrigger) && Number.isNaN(slot.breakEvenStop)) {
+      const move = long ? slot.bestPrice / slot.entryPrice - 1 : 1 - slot.bestPrice / slot.entryPrice;
+      if (move >= slot.breakEvenTrigger) {
+        slot.breakEvenStop = slot.entryPrice * (long ? 1 + slot.breakEvenOffset : 1 - slot.breakEvenOffset);
+      }
+    }
+    if (slot.maxBars > 0 && slot.barsHeld >= slot.maxBars && !slot.pending.some((p) => p.action === "exit")) {
+      const order = engineExit("timeStop", bar.index);
+      if (this.settings.fill === "close") this.fillAtClose(slot, order, bar);
+      else this.submit(slot, order, bar);
+    }
+  }
+
+  private reject(slot: SymbolSlot, order: PendingOrder, bar: BarPrices, price: number, reason: string): void {
+    this.portfolio.ledger.log({
+      time: bar.time,
+      symbol: slot.symbol,
+      kind: "rejected",
+      nodeId: order.nodeId,
+      side: order.action === "enterLong" ? "buy" : "sell",
+      orderType: order.type,
+      quantity: order.quantity,
+      price,
+      fee: 0,
+      reason,
+    });
+  }
+
+  private logFill(
+    slot: SymbolSlot,
+    nodeId: string,
+    buying: boolean,
+    orderType: "market" | "limit" | "stop",
+    quantity: number,
+    price: number,
+    fee: number,
+    bar: BarPrices,
+    reason: string,
+  ): void {
+    this.portfolio.ledger.log({
+      time: bar.time,
+      symbol: slot.symbol,
+      kind: "filled",
+      nodeId,
+      side: buying ? "buy" : "sell",
+      orderType,
+      quantity,
+      price,
+      fee,
+      reason,
+    });
+  }
+}
+
+function removeWhere<T>(items: T[], drop: (item: T) => boolean): void {
+  let kept = 0;
+  for (let k = 0; k < items.length; k++) if (!drop(items[k]!)) items[kept++] = items[k]!;
+  items.length = kept;
+}
+
+function lowerBound(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
