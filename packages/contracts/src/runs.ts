@@ -1,9 +1,38 @@
+import { gunzipSync, gzipSync, strFromU8, strToU8 } from "fflate";
 import { z } from "zod";
+import { backtestSettingsSchema } from "./backtest.ts";
+import { symbolSchema } from "./deployments.ts";
 import { idSchema } from "./strategies.ts";
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "cancelled"];
+
+export const TIMEFRAMES = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
+
+/** Start a backtest of one saved version over a range of stored candles. */
+export const startBacktestInput = z
+  .object({
+    strategyId: idSchema,
+    versionNumber: z.number().int().min(1),
+    symbols: z.array(symbolSchema).min(1, "Pick at least one symbol.").max(50),
+    timeframe: z.enum(TIMEFRAMES),
+    /** Range of candle open times, epoch ms (UTC), `from` inclusive, `to` exclusive. */
+    from: z.number().int().min(0),
+    to: z.number().int().min(0),
+    settings: backtestSettingsSchema.prefault({}),
+  })
+  .refine((v) => v.from < v.to, { message: "The start of the range must be before its end.", path: ["to"] });
+export type StartBacktestInput = z.input<typeof startBacktestInput>;
+
+/** What is stored in BacktestRun.settings and read back by the worker. */
+export interface StoredBacktestSettings {
+  symbols: string[];
+  timeframe: (typeof TIMEFRAMES)[number];
+  from: number;
+  to: number;
+  settings: z.output<typeof backtestSettingsSchema>;
+}
 
 export const runIdInput = z.object({ runId: idSchema });
 export const listRunsInput = z.object({
@@ -54,3 +83,18 @@ export const backtestRunSummarySchema = z.object({
   finishedAt: z.date().nullable(),
 });
 export type BacktestRunSummary = z.infer<typeof backtestRunSummarySchema>;
+
+/**
+ * Stored form of a full backtest result (BacktestRun.result): gzip of its JSON. A year of 1h bars with
+ * a few hundred trades is ~1-2 MB as JSON (JSONB would be larger still and re-parsed on every read);
+ * gzip makes it ~5-10x smaller, and loading it is one row read plus one inflate. Equity/drawdown are
+ * best written as columns (`{ time: [...], equity: [...], drawdown: [...] }`) rather than point objects.
+ * fflate keeps this browser-safe.
+ */
+export function encodeRunResult(result: unknown): Uint8Array {
+  return gzipSync(strToU8(JSON.stringify(result)), { level: 6 });
+}
+
+export function decodeRunResult(stored: Uint8Array): unknown {
+  return JSON.parse(strFromU8(gunzipSync(stored)));
+}
