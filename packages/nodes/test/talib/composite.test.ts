@@ -32,13 +32,20 @@ describe("indicators built from TA-Lib pieces (ETHUSDT 1h, full history)", () =>
     const lower = column(talibRun("MIN", { inReal: candles.low }, { optInTimePeriod: 20 }), "outReal");
     expectClose(out.upper, upper, 19);
     expectClose(out.lower, lower, 19);
-    expectClose(out.middle, upper.map((u, i) => (u + lower[i]!) / 2), 19);
+    expectClose(
+      out.middle,
+      upper.map((u, i) => (u + lower[i]!) / 2),
+      19,
+    );
   });
 
   it("Ichimoku tenkan/kijun/senkou B are TA-Lib MIDPRICE, senkou A their mean, cloud is senkou 26 bars back", () => {
     const { out } = runNode(ichimokuNode, {}, { candles });
     const mid = (period: number) =>
-      column(talibRun("MIDPRICE", { high: candles.high, low: candles.low }, { optInTimePeriod: period }), "outReal");
+      column(
+        talibRun("MIDPRICE", { high: candles.high, low: candles.low }, { optInTimePeriod: period }),
+        "outReal",
+      );
     const tenkan = mid(9);
     const kijun = mid(26);
     const spanB = mid(52);
@@ -57,18 +64,33 @@ describe("indicators built from TA-Lib pieces (ETHUSDT 1h, full history)", () =>
     const { out } = runNode(keltnerNode, { period: 20, atrPeriod: 10, multiplier: 2 }, { candles });
     const ema = column(talibRun("EMA", { inReal: candles.close }, { optInTimePeriod: 20 }), "outReal");
     const atr = column(
-      talibRun("ATR", { high: candles.high, low: candles.low, close: candles.close }, { optInTimePeriod: 10 }),
+      talibRun(
+        "ATR",
+        { high: candles.high, low: candles.low, close: candles.close },
+        { optInTimePeriod: 10 },
+      ),
       "outReal",
     );
     expectClose(out.middle, ema, 19);
-    expectClose(out.upper, ema.map((m, i) => m + atr[i]! * 2), 19);
-    expectClose(out.lower, ema.map((m, i) => m - atr[i]! * 2), 19);
+    expectClose(
+      out.upper,
+      ema.map((m, i) => m + atr[i]! * 2),
+      19,
+    );
+    expectClose(
+      out.lower,
+      ema.map((m, i) => m - atr[i]! * 2),
+      19,
+    );
   });
 
   it("z-score is (close − TA-Lib SMA) / TA-Lib STDDEV", () => {
     const { out } = runNode(zScoreNode, { period: 20 }, { source: candles.close });
     const sma = column(talibRun("SMA", { inReal: candles.close }, { optInTimePeriod: 20 }), "outReal");
-    const sd = column(talibRun("STDDEV", { inReal: candles.close }, { optInTimePeriod: 20, optInNbDev: 1 }), "outReal");
+    const sd = column(
+      talibRun("STDDEV", { inReal: candles.close }, { optInTimePeriod: 20, optInNbDev: 1 }),
+      "outReal",
+    );
     expectClose(
       out.value,
       candles.close.map((x, i) => (sd[i] === 0 ? 0 : (x - sma[i]!) / sd[i]!)),
@@ -79,7 +101,9 @@ describe("indicators built from TA-Lib pieces (ETHUSDT 1h, full history)", () =>
   it("relative volume is volume / TA-Lib SMA(volume) of the previous bars", () => {
     const { out } = runNode(relativeVolumeNode, { period: 20 }, { candles });
     const sma = column(talibRun("SMA", { inReal: candles.volume }, { optInTimePeriod: 20 }), "outReal");
-    const expected = candles.volume.map((v, i) => (i >= 20 && sma[i - 1]! > 0 ? v / sma[i - 1]! : Number.NaN));
+    const expected = candles.volume.map((v, i) =>
+      i >= 20 && sma[i - 1]! > 0 ? v / sma[i - 1]! : Number.NaN,
+    );
     // Zero-volume halts make the ratio undefined; compare only where both agree it exists.
     expect(out.value.map(Number.isNaN)).toEqual(expected.map(Number.isNaN));
     expectClose(out.value, expected, 20);
