@@ -1,95 +1,33 @@
-import { canConnect } from "@tradegraph/nodes";
-import { findNodeType } from "./catalogue.ts";
+import { type CompileError, compile, GRAPH_ERROR_NODE } from "@tradegraph/nodes";
 import type { GraphDocument } from "./graph-document.ts";
 
-/** One problem in the graph, placed on the node and port/param it belongs to (same shape as the compiler's). */
+/** One problem in the graph, placed on the node and port/param it belongs to. */
 export interface GraphIssue {
+  /** Undefined for problems of the graph as a whole. */
   nodeId?: string;
   port?: string;
   param?: string;
   code: string;
   message: string;
+  /** Warnings describe an unfinished graph (nothing connected yet); errors are mistakes. */
+  severity: "error" | "warning";
 }
 
+const UNFINISHED = new Set(["unreachable", "noOrderNode"]);
+
 /**
- * Checks the editor runs on every change, in the browser. They follow the compiler's rules for what can be
- * seen without running anything: unknown types, invalid params (zod's reason), missing required inputs,
- * incompatible or unknown ports, and several edges into one single input.
+ * Runs the same compiler as the server and runner, in the browser, on every change, so the canvas shows
+ * exactly the errors a save or backtest would get.
  */
 export function validateGraph(doc: GraphDocument): GraphIssue[] {
-  const issues: GraphIssue[] = [];
-  const nodes = new Map(doc.nodes.map((n) => [n.id, n]));
-  const incoming = new Map<string, number>();
-  for (const n of doc.nodes) {
-    const def = findNodeType(n.type);
-    if (!def) {
-      issues.push({ nodeId: n.id, code: "unknownType", message: `unknown node type "${n.type}"` });
-      continue;
-    }
-    const parsed = def.params.safeParse(n.params);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const param = String(issue.path[0] ?? "");
-        issues.push({ nodeId: n.id, param, code: "invalidParam", message: `${param}: ${issue.message}` });
-      }
-    }
-  }
-  for (const e of doc.edges) {
-    const source = nodes.get(e.from.node);
-    const target = nodes.get(e.to.node);
-    const sourceDef = source && findNodeType(source.type);
-    const targetDef = target && findNodeType(target.type);
-    if (!sourceDef || !targetDef) continue;
-    const out = sourceDef.outputs[e.from.port];
-    const input = targetDef.inputs[e.to.port];
-    if (!out) {
-      issues.push({
-        nodeId: e.from.node,
-        port: e.from.port,
-        code: "unknownPort",
-        message: `no output "${e.from.port}"`,
-      });
-      continue;
-    }
-    if (!input) {
-      issues.push({
-        nodeId: e.to.node,
-        port: e.to.port,
-        code: "unknownPort",
-        message: `no input "${e.to.port}"`,
-      });
-      continue;
-    }
-    if (!canConnect(out.type, input.type))
-      issues.push({
-        nodeId: e.to.node,
-        port: e.to.port,
-        code: "incompatiblePorts",
-        message: `${input.label} takes ${input.type}, got ${out.type} from ${e.from.node}`,
-      });
-    const key = `${e.to.node}\u0000${e.to.port}`;
-    const count = (incoming.get(key) ?? 0) + 1;
-    incoming.set(key, count);
-    if (count === 2 && !input.multiple)
-      issues.push({
-        nodeId: e.to.node,
-        port: e.to.port,
-        code: "multipleEdges",
-        message: `${input.label} accepts one connection`,
-      });
-  }
-  for (const n of doc.nodes) {
-    const def = findNodeType(n.type);
-    if (!def) continue;
-    for (const [key, port] of Object.entries(def.inputs)) {
-      if (port.required && !incoming.has(`${n.id}\u0000${key}`))
-        issues.push({
-          nodeId: n.id,
-          port: key,
-          code: "missingInput",
-          message: `${port.label} is not connected`,
-        });
-    }
-  }
-  return issues;
+  const result = compile(doc);
+  if (result.ok) return [];
+  return result.errors.map((e: CompileError) => ({
+    ...(e.nodeId !== GRAPH_ERROR_NODE ? { nodeId: e.nodeId } : {}),
+    ...(e.port !== undefined ? { port: e.port } : {}),
+    ...(e.param !== undefined ? { param: e.param } : {}),
+    code: e.code,
+    message: e.message,
+    severity: UNFINISHED.has(e.code) ? "warning" : "error",
+  }));
 }

@@ -20,6 +20,7 @@ import {
   IconUpload,
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import type { GraphIssue } from "../../lib/validate-graph.ts";
 import { useEditorState } from "./editor-store.ts";
 import { useEditorStore } from "./store-context.ts";
 
@@ -103,13 +104,9 @@ export function EditorToolbar(props: EditorToolbarProps) {
   );
 }
 
-function IssuesBadge({
-  issues,
-  onPick,
-}: {
-  issues: readonly { nodeId?: string; port?: string; param?: string; message: string; code: string }[];
-  onPick(id: string): void;
-}) {
+function IssuesBadge({ issues, onPick }: { issues: readonly GraphIssue[]; onPick(id: string): void }) {
+  const errors = issues.filter((i) => i.severity === "error").length;
+  const warnings = issues.length - errors;
   if (issues.length === 0)
     return (
       <Badge color="teal" variant="light" data-testid="issues-badge">
@@ -119,8 +116,18 @@ function IssuesBadge({
   return (
     <Popover width={360} position="bottom-start" shadow="md">
       <Popover.Target>
-        <Button size="compact-xs" color="red" variant="light" data-testid="issues-badge">
-          {issues.length} {issues.length === 1 ? "problem" : "problems"}
+        <Button
+          size="compact-xs"
+          color={errors > 0 ? "red" : "yellow"}
+          variant="light"
+          data-testid="issues-badge"
+        >
+          {[
+            errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "",
+            warnings > 0 ? `${warnings} to finish` : "",
+          ]
+            .filter(Boolean)
+            .join(" · ")}
         </Button>
       </Popover.Target>
       <Popover.Dropdown>
@@ -132,7 +139,7 @@ function IssuesBadge({
               style={{ cursor: i.nodeId ? "pointer" : undefined }}
               onClick={() => i.nodeId && onPick(i.nodeId)}
             >
-              <Text span ff="monospace" c="red" size="xs">
+              <Text span ff="monospace" c={i.severity === "error" ? "red" : "yellow"} size="xs">
                 {i.nodeId ?? "graph"}
                 {i.port ? `.${i.port}` : i.param ? `.${i.param}` : ""}
               </Text>{" "}

@@ -23,15 +23,16 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
     );
   }
   const color = CATEGORY_COLORS[def.category];
-  const portIssue = (port: string) => issues.find((i) => i.port === port);
+  const errors = issues.filter((i) => i.severity === "error");
+  const portIssue = (port: string) => errors.find((i) => i.port === port);
   const fields = paramFields(def.params);
   return (
     <div
       className={classes.node}
-      data-invalid={issues.length > 0 || undefined}
+      data-invalid={errors.length > 0 || undefined}
       data-selected={selected || undefined}
       data-testid={`node-${id}`}
-      style={issues.length > 0 ? undefined : { borderTopColor: color }}
+      style={errors.length > 0 ? undefined : { borderTopColor: color }}
     >
       <div className={classes.header}>
         <span className={classes.title}>{data.label ?? def.title}</span>
@@ -86,7 +87,7 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
             <span
               key={f.key}
               className={classes.param}
-              data-invalid={issues.some((i) => i.param === f.key) || undefined}
+              data-invalid={errors.some((i) => i.param === f.key) || undefined}
             >
               {f.label} {formatParam(data.params[f.key] ?? f.defaultValue)}
               {f.kind === "number" && f.unit ? ` ${f.unit}` : ""}
@@ -97,7 +98,12 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       {issues.length > 0 ? (
         <ul className={classes.errors} data-testid={`errors-${id}`}>
           {issues.slice(0, 3).map((issue) => (
-            <li key={`${issue.code}-${issue.port ?? issue.param ?? ""}-${issue.message}`}>{issue.message}</li>
+            <li
+              key={`${issue.code}-${issue.port ?? issue.param ?? ""}-${issue.message}`}
+              className={issue.severity === "warning" ? classes.warning : undefined}
+            >
+              {issue.message}
+            </li>
           ))}
           {issues.length > 3 ? <li>and {issues.length - 3} more</li> : null}
         </ul>

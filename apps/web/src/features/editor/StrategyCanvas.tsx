@@ -103,7 +103,6 @@ export function StrategyCanvas({ colorMode, onShortcut, children }: StrategyCanv
       onlyRenderVisibleElements={nodes.length > 80}
       minZoom={0.1}
       fitView
-      proOptions={{ hideAttribution: true }}
       data-testid="canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1} />
