@@ -1,3 +1,2 @@
 export { summariseCandleFile } from "./skeleton/summarise-candle-file.ts";
-export { startUpOrExit } from "./start-up.ts";
 export { candlesDir, createSkeletonWorker, type SkeletonWorkerOptions } from "./workers/skeleton.ts";

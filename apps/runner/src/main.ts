@@ -1,8 +1,7 @@
 // The runner process: consumes BullMQ queues and records results in PostgreSQL.
 import { redisConnectionOptions } from "@tradegraph/config";
 import { QUEUE_NAMES } from "@tradegraph/contracts";
-import { createPrismaClient } from "@tradegraph/db";
-import { startUpOrExit } from "./start-up.ts";
+import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
 import { createSkeletonWorker } from "./workers/skeleton.ts";
 
 const config = await startUpOrExit("runner");

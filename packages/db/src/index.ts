@@ -12,3 +12,4 @@ export {
 } from "./migrate.ts";
 export { defaultMigrationsDir, type MigrationFile, readMigrations } from "./migrations-folder.ts";
 export { checkPostgres, checkRedis, ServiceUnavailableError } from "./service-checks.ts";
+export { startUpOrExit } from "./start-up.ts";

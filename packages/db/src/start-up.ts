@@ -1,5 +1,5 @@
 import { applyDotEnv, type Config, ConfigError, loadConfig } from "@tradegraph/config";
-import { checkPostgres, checkRedis, ServiceUnavailableError } from "@tradegraph/db";
+import { checkPostgres, checkRedis, ServiceUnavailableError } from "./service-checks.ts";
 
 /**
  * Loads the configuration and checks PostgreSQL and Redis. Any problem ends the process with one
