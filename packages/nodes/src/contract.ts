@@ -26,7 +26,7 @@ type InputValue<S extends PortSpec> = S extends { multiple: true }
     : PortValue<S["type"]> | undefined;
 
 export type Inputs<I extends PortRecord> = { readonly [K in keyof I]: InputValue<I[K]> };
-export type Outputs<O extends PortRecord> = { [K in keyof O]: PortValue<O[K]["type"]> };
+export type Outputs<O extends PortRecord> = { -readonly [K in keyof O]: PortValue<O[K]["type"]> };
 
 /**
  * A node's view of its ports. Column outputs (number, boolean, prediction, candles) are allocated by
@@ -48,6 +48,15 @@ export interface NodeInstanceInfo {
 
 /** A parameter migration from `fromVersion` to `fromVersion + 1`; pure and tested with fixtures. */
 export type ParamsMigration = (params: Record<string, unknown>) => Record<string, unknown>;
+
+/** A migration that may also rename ports: edges are rewired to the new keys, never dropped. */
+export interface NodeMigration {
+  params?: ParamsMigration;
+  /** Old input key → new input key. */
+  renamedInputs?: Record<string, string>;
+  /** Old output key → new output key. */
+  renamedOutputs?: Record<string, string>;
+}
 
 export interface NodeDefinition<
   I extends PortRecord = PortRecord,
@@ -75,9 +84,21 @@ export interface NodeDefinition<
   source?: "runCandles";
   /** Outputs define a new clock (the higher-timeframe view): the node writes `io.tick`. */
   definesClock?: boolean;
-  /** Migrations keyed by the version they upgrade from. */
-  migrations?: Record<number, ParamsMigration>;
+  /** With `definesClock`: the period of the clock the params choose, in ms (for warm-up in base bars). */
+  clockPeriodMs?(params: z.output<P>): number;
+  /** Migrations keyed by the version they upgrade from (a bare function migrates params only). */
+  migrations?: Record<number, ParamsMigration | NodeMigration>;
+  /**
+   * Order nodes: `entry` nodes must have a risk gate upstream; `exit` nodes only reduce exposure. The
+   * compiler requires at least one order node and that every other node leads to one.
+   */
+  emitsOrders?: "entry" | "exit";
   init(params: z.output<P>, io: NodeIO<I, O>, info: NodeInstanceInfo): S;
+  /**
+   * Cross-checks of params against which inputs are connected (e.g. an ATR stop needs its ATR input).
+   * The compiler reports each problem as an error on this node.
+   */
+  checkWiring?(params: z.output<P>, connected: ReadonlySet<string>): WiringProblem[];
   /** Advance one closed bar. Must read only index `i` of its inputs (history lives in `state`). */
   step(state: S, io: NodeIO<I, O>, i: number, ctx: EvalContext, params: z.output<P>): void;
 }
@@ -91,6 +112,12 @@ export function defineNode<const I extends PortRecord, const O extends PortRecor
   definition: NodeDefinition<I, O, P, S>,
 ): NodeDefinition<I, O, P, S> {
   return definition;
+}
+
+export interface WiringProblem {
+  port?: string;
+  param?: string;
+  message: string;
 }
 
 /** UI hints carried in a param's zod `.meta()`. */

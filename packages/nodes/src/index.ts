@@ -1,3 +1,17 @@
+export { bucketOpenTime, HIGHER_TIMEFRAMES } from "./catalog/data/higher-timeframe/buckets.ts";
+export * from "./catalog/index.ts";
+export * from "./catalog/session.ts";
+export * from "./compiler/compile.ts";
+export * from "./compiler/errors.ts";
+export * from "./compiler/plan.ts";
+export * from "./compiler/warmup.ts";
 export * from "./contract.ts";
+export * from "./graph/builder.ts";
+export * from "./graph/document.ts";
+export * from "./graph/migrate.ts";
 export * from "./ports.ts";
+export * from "./registry/default-registry.ts";
+export * from "./registry/registry.ts";
+export * from "./runtime/evaluator.ts";
+export * from "./runtime/evaluator-api.ts";
 export * from "./runtime-types.ts";

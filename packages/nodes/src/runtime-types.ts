@@ -56,6 +56,7 @@ export interface ExitRuleSource {
   ruleAt(i: number): ExitRule | null;
 }
 
+/** All percentages in sizing specs are fractions (0.02 = 2%), like distances. Node params show them as %. */
 export type SizingSpec =
   | { mode: "fixedQuantity"; quantity: number }
   | { mode: "percentEquity"; percent: number }
@@ -154,6 +155,8 @@ export interface AccountView {
 export interface EvalContext {
   readonly symbol: string;
   readonly timeframeMs: number;
+  /** The run's candles (base clock). Read index `i` only; order nodes take the signal close from here. */
+  readonly candles: CandleColumns;
   readonly account: AccountView;
   emit(intent: OrderIntent): void;
 }

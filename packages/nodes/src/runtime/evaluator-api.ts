@@ -21,6 +21,8 @@ export interface PlanEvaluator {
   column(nodeId: string, port: string): Float64Array | undefined;
   /** Every numeric/boolean output of every node at bar `i` (debugger). */
   valuesAt(i: number): Record<string, Record<string, number>>;
+  /** Replace the account view nodes and gates see (alternatively mutate the object passed in options). */
+  setAccount(account: AccountView): void;
 }
 
 export interface EvaluatorOptions {

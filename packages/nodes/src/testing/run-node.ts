@@ -15,6 +15,8 @@ export interface RunNodeOptions {
   /** Account the node sees (order and risk nodes); defaults to a flat 10,000 USDT account. */
   account?: AccountView;
   nodeId?: string;
+  /** The run's candles (ctx.candles); defaults to the node's candles input. */
+  candles?: CandleColumns;
 }
 
 export interface RunNodeResult<O extends PortRecord, S> {
@@ -67,6 +69,10 @@ function inferLength(inputs: Record<string, unknown>): number {
   throw new Error("runNode: no column input to take the bar count from; pass options.length");
 }
 
+function allocateCandles(n: number): CandleColumns {
+  return allocateOutputs({ candles: { type: "candles", label: "" } }, n).candles as CandleColumns;
+}
+
 function allocateOutputs(ports: PortRecord, n: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(ports)) {
@@ -114,6 +120,10 @@ export function runNode<I extends PortRecord, O extends PortRecord, P extends z.
   const ctx: EvalContext = {
     symbol: info.symbol,
     timeframeMs: info.timeframeMs,
+    candles:
+      options.candles ??
+      (Object.values(inputs).find(isCandles) as CandleColumns | undefined) ??
+      allocateCandles(0),
     account: options.account ?? flatAccount(),
     emit: (intent) => intents.push(intent),
   };

@@ -1,0 +1,3 @@
+import { crossNode } from "../shared/cross.ts";
+
+export const crossOverNode = crossNode("over");

@@ -1,0 +1,3 @@
+import { crossNode } from "../shared/cross.ts";
+
+export const crossUnderNode = crossNode("under");

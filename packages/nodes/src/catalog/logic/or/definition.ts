@@ -1,0 +1,3 @@
+import { combineNode } from "../shared/combine.ts";
+
+export const orNode = combineNode("or");

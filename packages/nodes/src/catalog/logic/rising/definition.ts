@@ -1,0 +1,3 @@
+import { streakNode } from "../shared/streak.ts";
+
+export const risingNode = streakNode("rising");

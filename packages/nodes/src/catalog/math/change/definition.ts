@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { defineNode } from "../../../contract.ts";
+import { RingBuffer } from "../../../lib/ring-buffer.ts";
+import { barsParam } from "../../params.ts";
+
+export const changeNode = defineNode({
+  type: "math.change",
+  version: 1,
+  category: "math",
+  title: "Change",
+  description: "x − x n bars ago (TA-Lib MOM). Not ready for the first n bars.",
+  inputs: { source: { type: "number", label: "Source", required: true } },
+  outputs: { value: { type: "number", label: "Change" } },
+  params: z.object({ bars: barsParam({ label: "Over bars", optimisable: true }, 1) }),
+  warmup: (p) => p.bars,
+  init: (p) => new RingBuffer(p.bars + 1),
+  step: (window, io, i) => {
+    const x = io.in.source[i]!;
+    window.push(x);
+    io.out.value[i] = window.full ? x - window.ago(window.size - 1) : Number.NaN;
+  },
+});

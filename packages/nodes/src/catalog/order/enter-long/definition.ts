@@ -1,0 +1,3 @@
+import { entryNode } from "../shared/entry.ts";
+
+export const enterLongNode = entryNode("enterLong");
