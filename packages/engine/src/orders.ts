@@ -9,6 +9,11 @@ export interface PendingOrder {
   price: number;
   /** Entries: quantity sized at the signal (re-capped to cash at the fill). Exits: ignored (close all). */
   quantity: number;
+  /**
+   * All-in sizing not capped by a gate: the fill buys what the cash affords at the fill price (the
+   * signal-time estimate would leave cash idle or overdraw after the price moves). Whole units floor.
+   */
+  allIn: "fractional" | "wholeUnits" | null;
   /** Initial stop implied at the reference price, for sizing and R multiples. */
   exits: readonly ExitRule[];
   nodeId: string;
@@ -68,6 +73,7 @@ export function engineExit(
     type: "market",
     price: Number.NaN,
     quantity: 0,
+    allIn: null,
     exits: [],
     nodeId: "engine",
     intent: null,

@@ -14,6 +14,8 @@ export interface ApprovedEntry {
   quantity: number;
   /** Tick-rounded limit/stop level, NaN for market orders. */
   level: number;
+  /** All-in sizing left uncapped by the gates: re-sized to the cash at the fill. */
+  allIn: "fractional" | "wholeUnits" | null;
 }
 
 export class RiskStage {
@@ -61,6 +63,8 @@ export class RiskStage {
     );
     if (typeof sized === "string") return this.deny(slot, intent, "sizing", sized);
     let quantity = floorToStep(sized, slot.rules.lotSize);
+    let allIn: ApprovedEntry["allIn"] =
+      spec.mode === "allIn" ? (spec.wholeUnits ? "wholeUnits" : "fractional") : null;
     const problem = ruleViolation(quantity, price, slot.rules);
     if (problem !== null) return this.reject(slot, intent, quantity, price, problem);
     const proposed: ProposedOrder = {
@@ -78,6 +82,7 @@ export class RiskStage {
         return this.deny(slot, intent, gate.nodeId, `${gate.title}: ${verdict.reason}`, quantity);
       if (verdict.maxQuantity !== undefined && verdict.maxQuantity < quantity) {
         quantity = floorToStep(verdict.maxQuantity, slot.rules.lotSize);
+        allIn = null;
         const capped = ruleViolation(quantity, price, slot.rules);
         if (capped !== null) {
           return this.deny(
@@ -91,7 +96,7 @@ export class RiskStage {
         proposed.notional = quantity * price;
       }
     }
-    return { quantity, level };
+    return { quantity, level, allIn };
   }
 
   /** Open positions plus entries waiting to fill on other symbols. */

@@ -175,6 +175,7 @@ export class TradingSession {
     const approved = this.risk.approveEntry(slot, intent, this.accounts[s]!, equity);
     if (approved === null) return;
     const order = orderFromIntent(intent, action, approved.quantity, approved.level);
+    order.allIn = approved.allIn;
     if (settings.fill === "close" && order.type === "market") this.broker.fillAtClose(slot, order, bar);
     else this.broker.submit(slot, order, bar);
   }
@@ -191,6 +192,7 @@ function orderFromIntent(
     type: intent.orderType,
     price: level,
     quantity,
+    allIn: null,
     exits: intent.exits,
     nodeId: intent.nodeId,
     intent,

@@ -135,10 +135,14 @@ export class SimulatedBroker implements Broker {
     const maker = order.type === "limit";
     const price = maker ? raw : this.slipped(slot, raw, long);
     const feeRate = maker ? this.settings.fees.maker : this.settings.fees.taker;
-    const quantity = floorToStep(
-      Math.min(order.quantity, this.affordable(slot, price, feeRate, long)),
-      slot.rules.lotSize,
-    );
+    const affordable = this.affordable(slot, price, feeRate, long);
+    const wanted =
+      order.allIn === null
+        ? Math.min(order.quantity, affordable)
+        : order.allIn === "wholeUnits"
+          ? Math.floor(affordable)
+          : affordable;
+    const quantity = floorToStep(wanted, slot.rules.lotSize);
     const problem = ruleViolation(quantity, price, slot.rules);
     if (problem !== null) {
       this.reject(slot, order, bar, price, `at the fill: ${problem}`);

@@ -124,8 +124,8 @@ describe("sizing and market rules", () => {
       createStrategy: scripted({ 0: [{ action: "enterLong" }], 3: [{ action: "exit" }] }),
     });
     const trade = result.trades[0]!;
-    // sized at the signal close: 10000 / (13529.01 × 1.001); the fill at 13528.99 costs slightly less
-    expect(trade.quantity).toBeCloseTo(10_000 / (13529.01 * 1.001), 12);
+    // all-in is re-sized at the fill: 10000 / (13528.99 × 1.001) BTC, fee included
+    expect(trade.quantity).toBeCloseTo(10_000 / (13528.99 * 1.001), 12);
     expect(trade.quantity * 13528.99 * 1.001).toBeLessThanOrEqual(10_000);
   });
 
