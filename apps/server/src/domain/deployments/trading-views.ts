@@ -1,0 +1,141 @@
+import { RUNNER_HEARTBEAT_STALE_MS } from "@tradegraph/contracts";
+import type { Caller, ServerDeps } from "../deps.ts";
+import { deploymentView, ownDeployment } from "./deployments.ts";
+
+const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));
+
+/** Status with health: a deployment that should run but has no fresh heartbeat is unhealthy. */
+export async function deploymentStatus(
+  deps: ServerDeps,
+  caller: Caller,
+  deploymentId: string,
+  now = Date.now(),
+) {
+  const view = deploymentView(await ownDeployment(deps, caller, deploymentId));
+  const beatAge = view.lastHeartbeatAt ? now - view.lastHeartbeatAt.getTime() : null;
+  const shouldBeAlive = view.desiredState !== "stopped";
+  const healthy = !shouldBeAlive || (beatAge !== null && beatAge <= RUNNER_HEARTBEAT_STALE_MS);
+  return {
+    ...view,
+    health: {
+      healthy,
+      heartbeatAgeMs: beatAge,
+      message: healthy
+        ? "OK"
+        : beatAge === null
+          ? "No runner has picked this deployment up yet."
+          : `No heartbeat from the runner for ${Math.round(beatAge / 1000)} s.`,
+    },
+  };
+}
+
+export async function deploymentPositions(deps: ServerDeps, caller: Caller, deploymentId: string) {
+  await ownDeployment(deps, caller, deploymentId);
+  const rows = await deps.prisma.position.findMany({ where: { deploymentId }, orderBy: { symbol: "asc" } });
+  return rows.map((p) => ({
+    symbol: p.symbol,
+    quantity: num(p.quantity)!,
+    averageEntryPrice: num(p.averageEntryPrice)!,
+    realizedPnl: num(p.realizedPnl)!,
+    feesPaid: num(p.feesPaid)!,
+    updatedAt: p.updatedAt,
+  }));
+}
+
+export async function deploymentOrders(deps: ServerDeps, caller: Caller, deploymentId: string, limit = 200) {
+  await ownDeployment(deps, caller, deploymentId);
+  const rows = await deps.prisma.order.findMany({
+    where: { deploymentId },
+    orderBy: { createdAt: "desc" },
+    take: limit,
+  });
+  return rows.map((o) => ({
+    id: o.id,
+    clientOrderId: o.clientOrderId,
+    exchangeOrderId: o.exchangeOrderId,
+    symbol: o.symbol,
+    side: o.side,
+    type: o.type,
+    quantity: num(o.quantity)!,
+    price: num(o.price),
+    stopPrice: num(o.stopPrice),
+    status: o.status,
+    filledQuantity: num(o.filledQuantity)!,
+    averagePrice: num(o.averagePrice),
+    barTime: o.barTime,
+    reason: o.reason,
+    error: o.error,
+    createdAt: o.createdAt,
+  }));
+}
+
+export async function deploymentFills(deps: ServerDeps, caller: Caller, deploymentId: string, limit = 200) {
+  await ownDeployment(deps, caller, deploymentId);
+  const rows = await deps.prisma.fill.findMany({
+    where: { deploymentId },
+    orderBy: { time: "desc" },
+    take: limit,
+  });
+  return rows.map((f) => ({
+    id: f.id,
+    orderId: f.orderId,
+    symbol: f.symbol,
+    side: f.side,
+    quantity: num(f.quantity)!,
+    price: num(f.price)!,
+    fee: num(f.fee)!,
+    feeCurrency: f.feeCurrency,
+    time: f.time,
+  }));
+}
+
+/** Realised P&L from closed trades (net of fees) plus per-symbol figures. */
+export async function deploymentPnl(deps: ServerDeps, caller: Caller, deploymentId: string) {
+  await ownDeployment(deps, caller, deploymentId);
+  const trades = await deps.prisma.deploymentTrade.findMany({
+    where: { deploymentId },
+    orderBy: { exitTime: "asc" },
+    select: { symbol: true, pnl: true, fees: true, exitTime: true },
+  });
+  let realized = 0;
+  let fees = 0;
+  let wins = 0;
+  const curve: { time: Date; cumulativePnl: number }[] = [];
+  const bySymbol = new Map<string, { symbol: string; trades: number; pnl: number }>();
+  for (const t of trades) {
+    const pnl = Number(t.pnl);
+    realized += pnl;
+    fees += Number(t.fees);
+    if (pnl > 0) wins++;
+    curve.push({ time: t.exitTime, cumulativePnl: realized });
+    const s = bySymbol.get(t.symbol) ?? { symbol: t.symbol, trades: 0, pnl: 0 };
+    s.trades++;
+    s.pnl += pnl;
+    bySymbol.set(t.symbol, s);
+  }
+  return {
+    realizedPnl: realized,
+    feesPaid: fees,
+    trades: trades.length,
+    winRate: trades.length > 0 ? wins / trades.length : null,
+    bySymbol: [...bySymbol.values()],
+    curve,
+  };
+}
+
+export async function deploymentEvents(
+  deps: ServerDeps,
+  caller: Caller,
+  input: { deploymentId: string; limit: number; before?: number | undefined },
+) {
+  await ownDeployment(deps, caller, input.deploymentId);
+  return deps.prisma.deploymentEvent.findMany({
+    where: {
+      deploymentId: input.deploymentId,
+      ...(input.before !== undefined ? { id: { lt: input.before } } : {}),
+    },
+    orderBy: { id: "desc" },
+    take: input.limit,
+    select: { id: true, level: true, kind: true, message: true, details: true, createdAt: true },
+  });
+}
