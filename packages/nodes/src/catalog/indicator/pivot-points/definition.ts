@@ -3,8 +3,6 @@ import { defineNode } from "../../../contract.ts";
 import { opensDay, utcDay } from "../../../lib/utc-day.ts";
 import { candlesInput } from "../params.ts";
 
-const LEVELS = ["pivot", "r1", "r2", "r3", "s1", "s2", "s3"] as const;
-
 interface PivotState {
   day: number;
   /** The current day was seen from its 00:00 candle. */
@@ -12,6 +10,7 @@ interface PivotState {
   high: number;
   low: number;
   close: number;
+  /** pivot, r1, r2, r3, s1, s2, s3 for the current day. */
   levels: Float64Array;
 }
 
@@ -40,7 +39,7 @@ export const pivotPointsNode = defineNode({
     high: Number.NaN,
     low: Number.NaN,
     close: Number.NaN,
-    levels: new Float64Array(LEVELS.length).fill(Number.NaN),
+    levels: new Float64Array(7).fill(Number.NaN),
   }),
   step: (s, io, i) => {
     const c = io.in.candles;
@@ -59,7 +58,15 @@ export const pivotPointsNode = defineNode({
       if (c.low[i]! < s.low) s.low = c.low[i]!;
     }
     s.close = c.close[i]!;
-    for (let k = 0; k < LEVELS.length; k++) io.out[LEVELS[k]!][i] = s.levels[k]!;
+    const out = io.out;
+    const levels = s.levels;
+    out.pivot[i] = levels[0]!;
+    out.r1[i] = levels[1]!;
+    out.r2[i] = levels[2]!;
+    out.r3[i] = levels[3]!;
+    out.s1[i] = levels[4]!;
+    out.s2[i] = levels[5]!;
+    out.s3[i] = levels[6]!;
   },
 });
 
