@@ -105,7 +105,7 @@ describe("indicators built from TA-Lib pieces (ETHUSDT 1h, full history)", () =>
       i >= 20 && sma[i - 1]! > 0 ? v / sma[i - 1]! : Number.NaN,
     );
     // Zero-volume halts make the ratio undefined; compare only where both agree it exists.
-    expect(out.value.map(Number.isNaN)).toEqual(expected.map(Number.isNaN));
+    expect(Array.from(out.value, Number.isNaN)).toEqual(Array.from(expected, Number.isNaN));
     expectClose(out.value, expected, 20);
   });
 });
