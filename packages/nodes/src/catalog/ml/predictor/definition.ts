@@ -1,0 +1,87 @@
+import { defineNode } from "../../../contract.ts";
+import { UP } from "../models/types.ts";
+import { advance } from "../trainer/walk-forward.ts";
+import { predictorParams } from "./params.ts";
+import { createPredictorState, type PredictorState } from "./state.ts";
+
+export const mlPredictorNode = defineNode({
+  type: "ml.predictor",
+  version: 1,
+  category: "ml",
+  title: "ML predictor",
+  description:
+    "Learns from the connected features to predict the direction (or return) over the next h bars, walk-forward: " +
+    "at bar t it is trained only on bars whose outcome was known at t (up to t − h), retrained every k bars. " +
+    "Outputs P(up) (or the predicted return) and a confidence; NaN until the first training window is full.",
+  inputs: {
+    features: {
+      type: "number",
+      label: "Features",
+      required: true,
+      multiple: true,
+      description: "Any numeric series",
+    },
+    candles: { type: "candles", label: "Candles", required: true, description: "Closes define the label" },
+  },
+  outputs: {
+    probability: {
+      type: "prediction",
+      label: "P(up) / return",
+      description: "Probability of up, or predicted forward return",
+    },
+    confidence: {
+      type: "number",
+      label: "Confidence",
+      description:
+        "Direction: top class probability minus the next (0–1). Return: |prediction| / std of training returns",
+    },
+  },
+  params: predictorParams,
+  // The first window needs trainBars labelled rows, and a row's label arrives h bars after it.
+  warmup: (p) => (p.model === "onnx" ? 0 : p.trainBars + p.horizon - 1),
+  init: (p, io, info): PredictorState => createPredictorState(p, info.nodeId, io.in.features.length),
+  step: (s, io, i) => {
+    const bars = s.trainer.close.length;
+    if (i !== bars)
+      throw new Error(`${s.nodeId}: bars must be stepped in order (expected bar ${bars}, got ${i})`);
+    const features = io.in.features;
+    let finite = true;
+    for (let f = 0; f < s.row.length; f++) {
+      const value = features[f]![i]!;
+      s.row[f] = value;
+      if (!Number.isFinite(value)) finite = false;
+    }
+    advance(s.trainer, i, s.row, io.in.candles.close[i]!);
+    const model = s.external ?? s.trainer.model;
+    let probability = Number.NaN;
+    let confidence = Number.NaN;
+    if (model !== null && finite) {
+      model.predict(s.row, s.out);
+      if (s.trainer.spec.task === "return") {
+        probability = s.out[0]!;
+        const scale = s.trainer.windows.at(-1)?.labelStd ?? Number.NaN;
+        confidence = scale > 0 ? Math.abs(probability) / scale : Number.NaN;
+      } else {
+        probability = s.out[UP]!;
+        confidence = topMargin(s.out);
+      }
+    }
+    io.out.probability[i] = probability;
+    io.out.confidence[i] = confidence;
+    s.probability.push(probability);
+    s.confidence.push(confidence);
+  },
+});
+
+/** Highest class probability minus the second highest: 0 = a coin flip between two classes, 1 = certain. */
+function topMargin(probabilities: Float64Array): number {
+  let first = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (const p of probabilities) {
+    if (p > first) {
+      second = first;
+      first = p;
+    } else if (p > second) second = p;
+  }
+  return first - second;
+}

@@ -1,0 +1,73 @@
+import { type ExternalModel, getModelRuntime } from "../models/model-runtime.ts";
+import { GrowableColumn } from "../trainer/growable.ts";
+import { createWalkForward, type WalkForwardState } from "../trainer/walk-forward.ts";
+import type { PredictorParams } from "./params.ts";
+
+export interface PredictorState {
+  nodeId: string;
+  trainer: WalkForwardState;
+  /** Set when the node runs a model trained elsewhere (model = onnx). */
+  external: ExternalModel | null;
+  /** History of the node's outputs, for the evaluation report and snapshots. */
+  probability: GrowableColumn;
+  confidence: GrowableColumn;
+  /** Scratch buffers reused every bar (no allocation per bar). */
+  row: Float64Array;
+  out: Float64Array;
+}
+
+export function createPredictorState(
+  params: PredictorParams,
+  nodeId: string,
+  features: number,
+): PredictorState {
+  if (features < 1) throw new Error(`${nodeId}.features: connect at least one numeric series as a feature`);
+  const kind = params.model === "onnx" ? "external" : params.model;
+  const trainer = createWalkForward(
+    {
+      kind,
+      task: params.target,
+      horizon: params.horizon,
+      neutralBand: params.target === "direction" ? params.neutralBand : 0,
+      window: params.window,
+      trainBars: params.trainBars,
+      retrainEvery: params.retrainEvery,
+      settings: {
+        seed: params.seed,
+        trees: params.trees,
+        treeDepth: params.treeDepth,
+        learningRate: params.learningRate,
+        iterations: params.iterations,
+      },
+    },
+    features,
+  );
+  return {
+    nodeId,
+    trainer,
+    external: kind === "external" ? loadExternal(params, nodeId, features, trainer.classes) : null,
+    probability: new GrowableColumn(),
+    confidence: new GrowableColumn(),
+    row: new Float64Array(features),
+    out: new Float64Array(Math.max(1, trainer.classes)),
+  };
+}
+
+function loadExternal(
+  params: PredictorParams,
+  nodeId: string,
+  features: number,
+  classes: number,
+): ExternalModel {
+  const runtime = getModelRuntime();
+  if (runtime === null) {
+    throw new Error(
+      `${nodeId}.modelFile: no model runtime is installed here, so "${params.modelFile}" cannot be loaded (ONNX models run in the runner and CLI, not in the browser)`,
+    );
+  }
+  try {
+    return runtime.load({ ref: params.modelFile, features, task: params.target, classes });
+  } catch (error) {
+    throw new Error(`${nodeId}.modelFile: ${(error as Error).message}`);
+  }
+}
