@@ -2,6 +2,7 @@ export * from "./costs.ts";
 export * from "./market-rules.ts";
 export * from "./metrics.ts";
 export * from "./orders.ts";
+export * from "./plan-strategy.ts";
 export * from "./portfolio.ts";
 export * from "./results-json.ts";
 export * from "./results-types.ts";

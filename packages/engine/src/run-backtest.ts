@@ -4,8 +4,9 @@ import {
   type BacktestSettingsInput,
   backtestSettingsSchema,
 } from "@tradegraph/contracts";
-import type { CandleColumns } from "@tradegraph/nodes";
+import type { CandleColumns, CompiledPlan } from "@tradegraph/nodes";
 import { computeMetrics, drawdownSeries, type Metrics } from "./metrics.ts";
+import { compileGraph, planStrategy } from "./plan-strategy.ts";
 import type { OrderLogEntry, Trade } from "./results-types.ts";
 import { type StrategyFactory, TradingSession } from "./session.ts";
 import { detectTimeframe, forwardFillGaps, unionTimeline, validateColumns } from "./timeline.ts";
@@ -13,8 +14,10 @@ import { detectTimeframe, forwardFillGaps, unionTimeline, validateColumns } from
 export interface BacktestRunInput {
   /** Candle columns per symbol, e.g. { "BTC/USDT": columns }. */
   candles: Readonly<Record<string, CandleColumns>>;
-  /** Builds the strategy for each symbol (the plan evaluator, see `runPlanBacktest`). */
-  createStrategy: StrategyFactory;
+  /** The strategy: a graph document (compiled here), a compiled plan, or a hand-written factory. */
+  graph?: unknown;
+  plan?: CompiledPlan;
+  createStrategy?: StrategyFactory;
   settings?: BacktestSettingsInput;
   /** Defaults to the smallest candle step of the first symbol. */
   timeframeMs?: number;
@@ -66,7 +69,7 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     symbols,
     timeframeMs,
     settings,
-    createStrategy: input.createStrategy,
+    createStrategy: strategyOf(input),
     candles: columns,
     finerCandles: symbols.map((symbol) => input.finerCandles?.[symbol]),
   });
@@ -151,4 +154,11 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
 function buyAndHoldReturn(columns: CandleColumns): number {
   const n = columns.close.length;
   return n > 0 ? columns.close[n - 1]! / columns.close[0]! - 1 : 0;
+}
+
+function strategyOf(input: BacktestRunInput): StrategyFactory {
+  if (input.createStrategy) return input.createStrategy;
+  if (input.plan) return planStrategy(input.plan);
+  if (input.graph !== undefined) return planStrategy(compileGraph(input.graph));
+  throw new Error("runBacktest needs a graph, a compiled plan or a strategy");
 }
