@@ -55,6 +55,7 @@ export const mlPredictorNode = defineNode({
     const model = s.external ?? s.trainer.model;
     let probability = Number.NaN;
     let confidence = Number.NaN;
+    let predictedClass = Number.NaN;
     if (model !== null && finite) {
       model.predict(s.row, s.out);
       if (s.trainer.spec.task === "return") {
@@ -64,12 +65,15 @@ export const mlPredictorNode = defineNode({
       } else {
         probability = s.out[UP]!;
         confidence = topMargin(s.out);
+        predictedClass = mostProbable(s.out);
       }
     }
     io.out.probability[i] = probability;
     io.out.confidence[i] = confidence;
     s.probability.push(probability);
     s.confidence.push(confidence);
+    s.predictedClass.push(predictedClass);
+    s.time.push(io.in.candles.time[i]!);
   },
 });
 
@@ -84,4 +88,11 @@ function topMargin(probabilities: Float64Array): number {
     } else if (p > second) second = p;
   }
   return first - second;
+}
+
+/** Index of the highest probability; ties go to the lower class id (down before up). */
+function mostProbable(probabilities: Float64Array): number {
+  let best = 0;
+  for (let k = 1; k < probabilities.length; k++) if (probabilities[k]! > probabilities[best]!) best = k;
+  return best;
 }

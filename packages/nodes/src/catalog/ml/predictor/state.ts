@@ -11,6 +11,10 @@ export interface PredictorState {
   /** History of the node's outputs, for the evaluation report and snapshots. */
   probability: GrowableColumn;
   confidence: GrowableColumn;
+  /** Most probable class per bar (direction), NaN when not ready or for returns. */
+  predictedClass: GrowableColumn;
+  /** Candle open time per bar, so reports can show dates. */
+  time: GrowableColumn;
   /** Scratch buffers reused every bar (no allocation per bar). */
   row: Float64Array;
   out: Float64Array;
@@ -48,6 +52,8 @@ export function createPredictorState(
     external: kind === "external" ? loadExternal(params, nodeId, features, trainer.classes) : null,
     probability: new GrowableColumn(),
     confidence: new GrowableColumn(),
+    predictedClass: new GrowableColumn(),
+    time: new GrowableColumn(),
     row: new Float64Array(features),
     out: new Float64Array(Math.max(1, trainer.classes)),
   };
