@@ -1,3 +1,4 @@
+export * from "./backfill/index.ts";
 export * from "./bundled-files.ts";
 export * from "./candle-columns.ts";
 export * from "./decimal-sum.ts";

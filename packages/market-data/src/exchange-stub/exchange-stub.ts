@@ -99,6 +99,11 @@ export class ExchangeStub {
     this.faults.push({ kind: "hang", remaining: count, ...(path ? { path } : {}) });
   }
 
+  /** Drops every pending injected fault. */
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Until cleared with null, every request gets this HTTP status: an outage. */
   setDown(status: number | null): void {
     this.downStatus = status;

@@ -132,6 +132,19 @@ export class CandleStore {
     return rows[0]?.last == null ? null : Number(rows[0].last);
   }
 
+  /** How many candles are stored in [from, to) and the newest one: where a backfill resumes. */
+  async storedInRange(
+    key: SeriesKey,
+    range: Required<ReadRange>,
+  ): Promise<{ count: number; last: number | null }> {
+    const { rows } = await this.pool.query<{ n: string; last: string | null }>(
+      `SELECT count(*) AS n, max(c."openTime") AS last FROM "Candle" c JOIN "CandleSeries" s ON s.id = c."seriesId"
+       WHERE s.exchange = $1 AND s.symbol = $2 AND s.timeframe = $3 AND c."openTime" >= $4 AND c."openTime" < $5`,
+      [key.exchange, key.symbol, key.timeframe, range.from, range.to],
+    );
+    return { count: Number(rows[0]!.n), last: rows[0]!.last == null ? null : Number(rows[0]!.last) };
+  }
+
   /** Recomputes first/last/rows/gaps of a series from its candles. */
   async refreshCoverage(key: SeriesKey): Promise<void> {
     const interval = timeframeMs(key.timeframe);
