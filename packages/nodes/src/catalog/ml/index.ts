@@ -9,3 +9,7 @@ export { predictorReport } from "./evaluation/report.ts";
 export type { ExternalModel, ExternalModelSpec, ModelRuntime } from "./models/model-runtime.ts";
 export { getModelRuntime, setModelRuntime } from "./models/model-runtime.ts";
 export { mlPredictorNode } from "./predictor/definition.ts";
+export type { PredictorParams } from "./predictor/params.ts";
+export type { PredictorSnapshot } from "./predictor/snapshot.ts";
+export { restorePredictor, serializePredictor } from "./predictor/snapshot.ts";
+export type { PredictorState } from "./predictor/state.ts";
