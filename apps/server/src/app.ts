@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { type FastifyTRPCPluginOptions, fastifyTRPCPlugin } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { registerObservability } from "./http/observability-routes.ts";
+import { fastifyCookieAccess, requestInfo } from "./http/request-info.ts";
 import { type AppRouter, appRouter } from "./routers/index.ts";
 import type { Context } from "./trpc.ts";
 
@@ -13,21 +16,41 @@ export interface BuildServerOptions {
   /** Built web app to serve at /; skipped when the folder does not exist. */
   webDistDir?: string;
   logLevel?: string;
+  /** Redacting logger (observability/logger.ts); replaces fastify's default one. */
+  logger?: FastifyBaseLogger;
+  /** Session cookie `Secure` flag: on in production (HTTPS), off on a developer machine. */
+  secureCookies?: boolean;
 }
 
 /** The HTTP server: tRPC under /trpc (queries, mutations, SSE subscriptions), /health, the web app. */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: options.logLevel ?? "info" },
+    ...(options.logger
+      ? { loggerInstance: options.logger }
+      : { logger: { level: options.logLevel ?? "info" } }),
     disableRequestLogging: true,
     routerOptions: { maxParamLength: 5000 },
   });
+
+  await app.register(fastifyCookie);
+  const { deps } = options.context;
+  if (deps) registerObservability(app, deps);
 
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: () => options.context,
+      createContext: ({ req, res }) =>
+        deps
+          ? {
+              ...options.context,
+              request: requestInfo(
+                deps.prisma,
+                req.ip,
+                fastifyCookieAccess(req, res, options.secureCookies ?? false),
+              ),
+            }
+          : options.context,
       onError({ path, error }) {
         if (error.code === "INTERNAL_SERVER_ERROR")
           app.log.error({ path, err: error }, "tRPC procedure failed");

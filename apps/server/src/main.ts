@@ -2,13 +2,23 @@
 import { redisConnectionOptions } from "@tradegraph/config";
 import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
 import { buildServer } from "./app.ts";
+import { seedTemplates } from "./domain/strategies/templates.ts";
+import { createLogger } from "./observability/logger.ts";
+import { defaultExamplesDir, servicesFromConfig } from "./services.ts";
 import { createSkeletonQueue } from "./skeleton-queue.ts";
 
 const config = await startUpOrExit("server");
 const prisma = createPrismaClient(config.databaseUrl);
 const skeleton = await createSkeletonQueue(redisConnectionOptions(config.redisUrl), config.redisPrefix);
+const logger = createLogger(config.logLevel);
+const deps = await servicesFromConfig(config, prisma, logger);
+const seeded = await seedTemplates(deps, defaultExamplesDir);
+for (const [file, reason] of Object.entries(seeded.skipped))
+  logger.warn({ file, reason }, "example left out of the template gallery");
 const app = await buildServer({
-  context: { prisma, skeleton },
+  context: { prisma, skeleton, deps },
+  logger,
+  secureCookies: config.nodeEnv === "production",
   logLevel: config.logLevel,
   ...(config.webDistDir ? { webDistDir: config.webDistDir } : {}),
 });
@@ -36,6 +46,7 @@ async function stop(signal: string) {
   console.log(`server: ${signal} received, shutting down`);
   await app.close();
   await skeleton.close();
+  await deps.close();
   await prisma.$disconnect();
   process.exit(0);
 }
