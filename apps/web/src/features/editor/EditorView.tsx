@@ -1,6 +1,6 @@
 import { useComputedColorScheme } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { ReactFlowProvider, useReactFlow, useStore } from "@xyflow/react";
+import { ReactFlowProvider, useReactFlow, useStoreApi } from "@xyflow/react";
 import { type ReactNode, useCallback, useState } from "react";
 import type { NodeSize } from "../../lib/auto-layout.ts";
 import { EditorToolbar } from "./EditorToolbar.tsx";
@@ -39,17 +39,18 @@ function EditorLayout({ store, actions, sidePanel, sidePanelWidth = 320 }: Edito
   const scheme = useComputedColorScheme("dark");
   const [helpOpen, setHelpOpen] = useState(false);
   const { fitView, screenToFlowPosition } = useReactFlow();
-  const lookup = useStore((s) => s.nodeLookup);
+  // Read React Flow's measured sizes only when laying out: subscribing would re-render on every drag frame.
+  const flowStore = useStoreApi();
 
   const layout = useCallback(() => {
     const sizes = new Map<string, NodeSize>();
-    for (const [id, n] of lookup) {
+    for (const [id, n] of flowStore.getState().nodeLookup) {
       if (n.measured.width && n.measured.height)
         sizes.set(id, { width: n.measured.width, height: n.measured.height });
     }
     store.layout(sizes);
     requestAnimationFrame(() => fitView({ padding: 0.15, duration: 200 }));
-  }, [lookup, store, fitView]);
+  }, [flowStore, store, fitView]);
 
   const addAtCentre = useCallback(
     (type: string) => {

@@ -9,11 +9,12 @@ import { useEditorStore } from "./store-context.ts";
 /** Edits the selected node: name, params (generated from its zod schema), and shows its connections. */
 export function Inspector() {
   const store = useEditorStore();
+  // A primitive snapshot (id or count), so dragging the selected node does not re-render the form.
   const selected = useEditorState(store, (s) => {
-    const ids = s.nodes.filter((n) => n.selected);
-    return ids.length === 1 ? ids[0] : ids.length;
+    const picked = s.nodes.filter((n) => n.selected);
+    return picked.length === 1 ? picked[0]!.id : picked.length;
   });
-  if (typeof selected === "number" || selected === undefined) {
+  if (typeof selected === "number") {
     return (
       <Stack p="sm" gap="xs" data-testid="inspector">
         <Text size="sm" c="dimmed">
@@ -24,17 +25,17 @@ export function Inspector() {
       </Stack>
     );
   }
-  return <NodeInspector nodeId={selected.id} />;
+  return <NodeInspector nodeId={selected} />;
 }
 
 function NodeInspector({ nodeId }: { nodeId: string }) {
   const store = useEditorStore();
-  const node = useEditorState(store, (s) => s.nodes.find((n) => n.id === nodeId));
+  const data = useEditorState(store, (s) => s.nodes.find((n) => n.id === nodeId)?.data);
   const edges = useEditorState(store, (s) => s.edges);
   const issues = useNodeIssues(store, nodeId);
-  const def = node ? findNodeType(node.data.type) : undefined;
+  const def = data ? findNodeType(data.type) : undefined;
   const fields = useMemo(() => (def ? paramFields(def.params) : []), [def]);
-  if (!node || !def) return null;
+  if (!data || !def) return null;
   const paramIssue = (key: string) => issues.find((i) => i.param === key)?.message;
   const general = issues.filter((i) => !i.param);
   return (
@@ -58,7 +59,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
           size="xs"
           label="Name on canvas"
           placeholder={def.title}
-          value={node.data.label ?? ""}
+          value={data.label ?? ""}
           onChange={(e) => store.setLabel(nodeId, e.currentTarget.value)}
         />
         {fields.length > 0 ? (
@@ -68,7 +69,7 @@ function NodeInspector({ nodeId }: { nodeId: string }) {
               <ParamInput
                 key={field.key}
                 field={field}
-                value={node.data.params[field.key]}
+                value={data.params[field.key]}
                 error={paramIssue(field.key)}
                 onChange={(v) => store.setParam(nodeId, field.key, v)}
               />

@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo } from "react";
+import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
 import "@xyflow/react/dist/style.css";
 import { CATEGORY_COLORS, findNodeType, portColor } from "../../lib/catalogue.ts";
 import type { FlowNode } from "../../lib/flow-convert.ts";
@@ -33,15 +33,21 @@ export function StrategyCanvas({ colorMode, onShortcut, children }: StrategyCanv
   const rawEdges = useEditorState(store, (s) => s.edges);
   const { screenToFlowPosition } = useReactFlow();
 
-  // Edges take the colour of the value they carry.
+  // Edges take the colour of the value they carry. Keyed on the edge list only (not node positions), and
+  // each styled edge is cached, so dragging a node does not rebuild or re-render every edge.
+  const styled = useRef(new WeakMap<Edge, Edge>());
   const edges = useMemo(() => {
-    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const types = new Map(store.getState().nodes.map((n) => [n.id, n.data.type]));
     return rawEdges.map((e): Edge => {
-      const source = byId.get(e.source);
-      const port = source && findNodeType(source.data.type)?.outputs[e.sourceHandle ?? ""];
-      return port ? { ...e, style: { stroke: portColor(port.type), strokeWidth: 2 } } : e;
+      const cached = styled.current.get(e);
+      if (cached) return cached;
+      const type = types.get(e.source);
+      const port = type ? findNodeType(type)?.outputs[e.sourceHandle ?? ""] : undefined;
+      const edge = port ? { ...e, style: { stroke: portColor(port.type), strokeWidth: 2 } } : e;
+      styled.current.set(e, edge);
+      return edge;
     });
-  }, [rawEdges, nodes]);
+  }, [rawEdges, store]);
 
   const isValidConnection: IsValidConnection = useCallback(
     (c) => {

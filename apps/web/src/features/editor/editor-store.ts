@@ -43,6 +43,10 @@ export interface EditorState {
 
 const NO_ISSUES: readonly GraphIssue[] = [];
 
+/** Above this many nodes a full compile costs tens of ms, so it runs just after typing pauses. */
+const LARGE_GRAPH_NODES = 60;
+const LARGE_GRAPH_VALIDATION_DELAY_MS = 150;
+
 /**
  * The canvas state: React Flow nodes/edges whose `data` is exactly the saved node JSON, plus undo history,
  * clipboard, live validation and the debugger's per-node values. One instance per open strategy.
@@ -57,6 +61,7 @@ export class EditorStore {
   private dragStart: GraphDocument | null = null;
   private lastCoalesceKey = "";
   private lastCoalesceAt = 0;
+  private validationTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(doc: GraphDocument = emptyGraph()) {
     this.state = this.stateFor(doc, 0);
@@ -281,6 +286,7 @@ export class EditorStore {
   }
 
   private setDoc(doc: GraphDocument, keepSelected: ReadonlySet<string> = new Set()): void {
+    clearTimeout(this.validationTimer);
     const next = this.stateFor(doc, this.state.revision + 1);
     next.nodes = next.nodes.map((n) => (keepSelected.has(n.id) ? { ...n, selected: true } : n));
     this.set(next);
@@ -302,6 +308,14 @@ export class EditorStore {
   }
 
   private setStructure(nodes: FlowNode[], edges: FlowEdge[]): void {
+    clearTimeout(this.validationTimer);
+    if (nodes.length > LARGE_GRAPH_NODES) {
+      this.set({ ...this.state, nodes, edges, revision: this.state.revision + 1 });
+      this.validationTimer = setTimeout(() => {
+        this.set({ ...this.state, issues: this.validate(this.document()) });
+      }, LARGE_GRAPH_VALIDATION_DELAY_MS);
+      return;
+    }
     const { name, description } = this.state;
     const doc = fromFlow({ name, ...(description !== undefined ? { description } : {}) }, nodes, edges);
     this.set({ ...this.state, nodes, edges, issues: this.validate(doc), revision: this.state.revision + 1 });
