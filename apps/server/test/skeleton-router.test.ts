@@ -16,17 +16,12 @@ import {
   splitLink,
   TRPCClientError,
 } from "@trpc/client";
+import type { inferRouterOutputs } from "@trpc/server";
 import { Worker } from "bullmq";
 import { EventSource } from "eventsource";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AppRouter,
-  buildServer,
-  createSkeletonQueue,
-  type RunView,
-  type SkeletonQueue,
-} from "../src/index.ts";
+import { type AppRouter, buildServer, createSkeletonQueue, type SkeletonQueue } from "../src/index.ts";
 
 describe("skeleton API over HTTP (real PostgreSQL, Redis and BullMQ)", () => {
   let db: TestDatabase;
@@ -102,7 +97,7 @@ describe("skeleton API over HTTP (real PostgreSQL, Redis and BullMQ)", () => {
     );
     try {
       const { runId } = await client.skeleton.start.mutate({});
-      const seen: RunView[] = [];
+      const seen: inferRouterOutputs<AppRouter>["skeleton"]["get"][] = [];
       const ended = new Promise<void>((resolve, reject) => {
         const sub = client.skeleton.watch.subscribe(
           { runId },
