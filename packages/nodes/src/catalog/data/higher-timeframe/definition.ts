@@ -19,6 +19,8 @@ interface HtfState {
   complete: boolean;
   /** A bucket has been started before: only the very first bucket can be partial at its start. */
   started: boolean;
+  /** Some base candle of the bucket had volume: zero-volume (halt) candles hold no trades. */
+  hasTrades: boolean;
   bucket: Bucket;
   /** The last closed bucket, written to the outputs on every bar. */
   lastTime: number;
@@ -31,7 +33,7 @@ export const higherTimeframeNode = defineNode({
   category: "data",
   title: "Higher timeframe",
   description:
-    "Builds candles of a higher timeframe from the run's candles, with exchange (UTC) buckets; weeks start Monday 00:00 UTC. Outputs always hold the last CLOSED higher-timeframe candle, which appears on the base bar that closes its bucket (or the first bar after a gap). A partial first bucket is skipped. Nodes fed only by this view run on its clock.",
+    "Builds candles of a higher timeframe from the run's candles, with exchange (UTC) buckets; weeks start Monday 00:00 UTC. Outputs always hold the last CLOSED higher-timeframe candle, which appears on the base bar that closes its bucket (or the first bar after a gap). A partial first bucket is skipped; zero-volume (halt) candles hold no trades, so they never set a bucket's open, high or low. Nodes fed only by this view run on its clock.",
   inputs: { candles: { type: "candles", label: "Candles", required: true } },
   outputs: { candles: { type: "candles", label: "Closed HTF candles" } },
   params: z.object({
@@ -78,21 +80,29 @@ export const higherTimeframeNode = defineNode({
       // A gap swallowed the end of the previous bucket: it closes now, on the first bar after the gap.
       closed = closeBucket(s) || closed;
     }
+    const volume = base.volume[i]!;
     if (Number.isNaN(s.bucketTime)) {
       s.complete = s.started || time === bucketTime;
       s.started = true;
       s.bucketTime = bucketTime;
+      s.hasTrades = volume > 0;
       s.bucket.open = base.open[i]!;
       s.bucket.high = base.high[i]!;
       s.bucket.low = base.low[i]!;
-      s.bucket.close = base.close[i]!;
-      s.bucket.volume = base.volume[i]!;
+      s.bucket.volume = volume;
+    } else if (!s.hasTrades && volume > 0) {
+      // Like the exchange: the open, high and low come from the first candle with trades, not a halt candle.
+      s.hasTrades = true;
+      s.bucket.open = base.open[i]!;
+      s.bucket.high = base.high[i]!;
+      s.bucket.low = base.low[i]!;
+      s.bucket.volume += volume;
     } else {
       s.bucket.high = Math.max(s.bucket.high, base.high[i]!);
       s.bucket.low = Math.min(s.bucket.low, base.low[i]!);
-      s.bucket.close = base.close[i]!;
-      s.bucket.volume += base.volume[i]!;
+      s.bucket.volume += volume;
     }
+    s.bucket.close = base.close[i]!;
     if (time + s.baseMs === bucketTime + s.periodMs) closed = closeBucket(s) || closed;
     io.tick[i] = closed ? 1 : 0;
     const out = io.out.candles;
