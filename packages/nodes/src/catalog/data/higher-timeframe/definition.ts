@@ -66,6 +66,7 @@ export const higherTimeframeNode = defineNode({
       bucketTime: Number.NaN,
       complete: false,
       started: false,
+      hasTrades: false,
       bucket: empty(),
       lastTime: Number.NaN,
       last: empty(),
