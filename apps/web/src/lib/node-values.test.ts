@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from "vitest";
 import { loadRealCandles } from "../testing/real-candles.ts";
 import { smaCrossStrategy } from "../testing/sample-graphs.ts";

@@ -1,6 +1,15 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { gunzipSync } from "node:zlib";
+
+/** data/candles of the repository, found from the working directory (vitest runs inside apps/web). */
+function candlesDir(): string {
+  for (let dir = process.cwd(); ; dir = dirname(dir)) {
+    const candidate = join(dir, "data", "candles");
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) throw new Error(`data/candles not found above ${process.cwd()}`);
+  }
+}
 
 export interface CandleColumnsData {
   time: Float64Array;
@@ -13,7 +22,7 @@ export interface CandleColumnsData {
 
 /** The first `count` bundled real Binance candles of a file in data/candles (tests only; Node). */
 export function loadRealCandles(file: string, count: number): CandleColumnsData {
-  const path = fileURLToPath(new URL(`../../../../data/candles/${file}`, import.meta.url));
+  const path = join(candlesDir(), file);
   const lines = gunzipSync(readFileSync(path))
     .toString("utf8")
     .trim()
