@@ -2,24 +2,24 @@ import type { GraphDocument } from "@tradegraph/nodes";
 import { AppError } from "../app-error.ts";
 import type { Caller, ServerDeps } from "../deps.ts";
 import { checkGraph } from "./graph-check.ts";
+import { jsonErrorOffset, lineAndColumn } from "./json-error-position.ts";
 import { createStrategy, getStrategy } from "./strategies.ts";
 import { getVersion } from "./versions.ts";
-
-/** Line and column of a character offset, for "line 3, column 14" in error sentences. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const column = offset - before.lastIndexOf("\n");
-  return `line ${line}, column ${column}`;
-}
 
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
-  } catch (error) {
-    const match = /position (\d+)/.exec(String((error as Error).message));
-    const where = match ? ` at ${lineAndColumn(text, Number(match[1]))}` : "";
-    throw new AppError("VALIDATION_FAILED", `The file is not valid JSON${where}.`);
+  } catch {
+    if (text.trim() === "") throw new AppError("VALIDATION_FAILED", "The file is empty.");
+    const offset = jsonErrorOffset(text);
+    const found =
+      offset >= text.length
+        ? "the file ends too early"
+        : `unexpected ${JSON.stringify(text.slice(offset, offset + 10))}`;
+    throw new AppError(
+      "VALIDATION_FAILED",
+      `The file is not valid JSON at ${lineAndColumn(text, offset)}: ${found}.`,
+    );
   }
 }
 

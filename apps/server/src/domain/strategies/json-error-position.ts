@@ -1,0 +1,88 @@
+/**
+ * Offset of the first syntax error in `text` (a string JSON.parse rejected), found by a small
+ * non-recursive JSON scanner, because V8's messages only sometimes include a position.
+ */
+export function jsonErrorOffset(text: string): number {
+  let i = 0;
+  const n = text.length;
+  // Stack of open containers: "{" or "[".
+  const stack: string[] = [];
+  const ws = () => {
+    while (i < n && " \t\n\r".includes(text[i]!)) i++;
+  };
+  const literal = (word: string) => (text.startsWith(word, i) ? ((i += word.length), true) : false);
+  const string = (): boolean => {
+    if (text[i] !== '"') return false;
+    i++;
+    while (i < n) {
+      const c = text[i]!;
+      if (c === '"') return (i++, true);
+      if (c === "\\") {
+        const e = text[i + 1];
+        if (e === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
+          i += 6;
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
+        else return (i++, false);
+      } else if (c < " ") return false;
+      else i++;
+    }
+    return false;
+  };
+  const number = (): boolean => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) return false;
+    i += m[0].length;
+    return true;
+  };
+  // Expect a value; containers push and return, their bodies are handled by the loop below.
+  const value = (): boolean => {
+    ws();
+    const c = text[i];
+    if (c === "{" || c === "[") {
+      stack.push(c);
+      i++;
+      ws();
+      if (text[i] === (c === "{" ? "}" : "]")) {
+        stack.pop();
+        i++;
+        return true;
+      }
+      if (c === "{") return member();
+      return value();
+    }
+    return string() || number() || literal("true") || literal("false") || literal("null");
+  };
+  const member = (): boolean => {
+    ws();
+    if (!string()) return false;
+    ws();
+    if (text[i] !== ":") return false;
+    i++;
+    return value();
+  };
+  if (!value()) return i;
+  while (stack.length > 0) {
+    ws();
+    const top = stack[stack.length - 1]!;
+    const close = top === "{" ? "}" : "]";
+    if (text[i] === close) {
+      stack.pop();
+      i++;
+      continue;
+    }
+    if (text[i] !== ",") return i;
+    i++;
+    if (!(top === "{" ? member() : value())) return i;
+  }
+  ws();
+  return i;
+}
+
+/** "line 3, column 14" of a character offset. */
+export function lineAndColumn(text: string, offset: number): string {
+  const before = text.slice(0, offset);
+  const line = before.split("\n").length;
+  const column = offset - before.lastIndexOf("\n");
+  return `line ${line}, column ${column}`;
+}
