@@ -15,3 +15,4 @@ export * from "./registry/registry.ts";
 export * from "./runtime/evaluator.ts";
 export * from "./runtime/evaluator-api.ts";
 export * from "./runtime-types.ts";
+export * from "./catalog/ml/index.ts";

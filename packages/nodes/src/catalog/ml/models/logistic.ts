@@ -1,3 +1,4 @@
+/// <reference path="../ml-libs.d.ts" />
 import LogisticRegression from "ml-logistic-regression";
 import { Matrix, solve } from "ml-matrix";
 import { fitScaler, type Scaler, scaleWithIntercept } from "./standardise.ts";
