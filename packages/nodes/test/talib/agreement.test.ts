@@ -3,8 +3,8 @@ import { loadBundledCandles, runNode } from "../../src/testing/run-node.ts";
 import { TALIB_CASES } from "./cases.ts";
 import { compareWithTalib, talibRun } from "./oracle.ts";
 
-/** Two liquid pairs with very different price scales, full 1h history (~72,900 bars each). */
-const FILES = ["binance_BTCUSDT_1h.csv.gz", "binance_ETHUSDT_1h.csv.gz"];
+/** Three pairs with very different price scales (BTC ~10⁴, ETH ~10³, DOGE ~10⁻¹ USDT), full 1h history. */
+const FILES = ["binance_BTCUSDT_1h.csv.gz", "binance_ETHUSDT_1h.csv.gz", "binance_DOGEUSDT_1h.csv.gz"];
 
 describe.each(FILES)("TA-Lib agreement on %s", (file) => {
   const candles = loadBundledCandles(file);
@@ -15,7 +15,7 @@ describe.each(FILES)("TA-Lib agreement on %s", (file) => {
       const inputs = testCase.input === "close" ? { source: candles.close } : { candles };
       const { out } = runNode(testCase.node, testCase.params, inputs);
       const reference = talibRun(testCase.talib, testCase.talibInputs(candles), testCase.talibOptions);
-      expect(reference.nbElement).toBeGreaterThan(70_000);
+      expect(reference.nbElement).toBeGreaterThan(59_000);
       const warmup = testCase.node.warmup(testCase.node.params.parse(testCase.params));
       if (testCase.earlierThanNodeWarmup) expect(warmup).toBeGreaterThan(reference.begIndex);
       else expect(warmup).toBe(reference.begIndex);
