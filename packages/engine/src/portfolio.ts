@@ -26,14 +26,22 @@ export class Portfolio {
   /** Cash plus every position marked at its symbol's latest close. */
   equity(): number {
     let equity = this.ledger.cash;
-    for (const slot of this.slots) if (slot.quantity !== 0) equity += slot.quantity * slot.lastClose;
+    if (this.ledger.openPositions === 0) return equity;
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s]!;
+      if (slot.quantity !== 0) equity += slot.quantity * slot.lastClose;
+    }
     return equity;
   }
 
   /** Sum of |position value| over slots other than `except` (-1 = all). */
   grossExposure(except: number): number {
     let gross = 0;
-    for (const slot of this.slots) {
+    if (this.ledger.openPositions === 0) return gross;
+    const slots = this.slots;
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s]!;
       if (slot.index !== except && slot.quantity !== 0) gross += Math.abs(slot.quantity * slot.lastClose);
     }
     return gross;
