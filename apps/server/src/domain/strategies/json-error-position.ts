@@ -10,20 +10,30 @@ export function jsonErrorOffset(text: string): number {
   const ws = () => {
     while (i < n && " \t\n\r".includes(text[i]!)) i++;
   };
-  const literal = (word: string) => (text.startsWith(word, i) ? ((i += word.length), true) : false);
+  const literal = (word: string): boolean => {
+    if (!text.startsWith(word, i)) return false;
+    i += word.length;
+    return true;
+  };
   const string = (): boolean => {
     if (text[i] !== '"') return false;
     i++;
     while (i < n) {
       const c = text[i]!;
-      if (c === '"') return (i++, true);
+      if (c === '"') {
+        i++;
+        return true;
+      }
       if (c === "\\") {
         const e = text[i + 1];
         if (e === "u") {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return false;
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i += 2;
-        else return (i++, false);
+        else {
+          i++;
+          return false;
+        }
       } else if (c < " ") return false;
       else i++;
     }
