@@ -5,6 +5,7 @@ export * from "./decimal-sum.ts";
 export * from "./format-time.ts";
 export * from "./gaps.ts";
 export * from "./import-file.ts";
+export * from "./live/index.ts";
 export * from "./load-bundled.ts";
 export * from "./parse/index.ts";
 export * from "./read-candle-file.ts";
