@@ -45,48 +45,46 @@ export function jsonErrorOffset(text: string): number {
     i += m[0].length;
     return true;
   };
-  // Expect a value; containers push and return, their bodies are handled by the loop below.
-  const value = (): boolean => {
+  // A state machine, not recursion: a file of a million "[" must not overflow the stack.
+  let expect: "value" | "key" | "after" = "value";
+  for (;;) {
     ws();
-    const c = text[i];
-    if (c === "{" || c === "[") {
-      stack.push(c);
-      i++;
-      ws();
-      if (text[i] === (c === "{" ? "}" : "]")) {
-        stack.pop();
+    if (expect === "value") {
+      const c = text[i];
+      if (c === "{" || c === "[") {
+        stack.push(c);
         i++;
-        return true;
+        ws();
+        if (text[i] === (c === "{" ? "}" : "]")) {
+          stack.pop();
+          i++;
+          expect = "after";
+        } else expect = c === "{" ? "key" : "value";
+        continue;
       }
-      if (c === "{") return member();
-      return value();
+      if (!(string() || number() || literal("true") || literal("false") || literal("null"))) return i;
+      expect = "after";
+      continue;
     }
-    return string() || number() || literal("true") || literal("false") || literal("null");
-  };
-  const member = (): boolean => {
-    ws();
-    if (!string()) return false;
-    ws();
-    if (text[i] !== ":") return false;
-    i++;
-    return value();
-  };
-  if (!value()) return i;
-  while (stack.length > 0) {
-    ws();
-    const top = stack[stack.length - 1]!;
-    const close = top === "{" ? "}" : "]";
-    if (text[i] === close) {
+    if (expect === "key") {
+      if (!string()) return i;
+      ws();
+      if (text[i] !== ":") return i;
+      i++;
+      expect = "value";
+      continue;
+    }
+    const top = stack[stack.length - 1];
+    if (top === undefined) return i;
+    if (text[i] === (top === "{" ? "}" : "]")) {
       stack.pop();
       i++;
       continue;
     }
     if (text[i] !== ",") return i;
     i++;
-    if (!(top === "{" ? member() : value())) return i;
+    expect = top === "{" ? "key" : "value";
   }
-  ws();
-  return i;
 }
 
 /** "line 3, column 14" of a character offset. */
