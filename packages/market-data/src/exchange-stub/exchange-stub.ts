@@ -27,6 +27,13 @@ export class ExchangeStub {
   private downStatus: number | null = null;
   private clock: number;
   latencyMs: number;
+  /** What `GET /sapi/v1/account/apiRestrictions` reports for the key (tests flip these). */
+  apiRestrictions = {
+    ipRestrict: false,
+    enableReading: true,
+    enableSpotAndMarginTrading: true,
+    enableWithdrawals: false,
+  };
 
   constructor(options: StubOptions = {}) {
     this.apiKey = options.apiKey ?? "stub-api-key";
@@ -210,6 +217,18 @@ export class ExchangeStub {
         return ticker24hr(this.book, params, now);
       case "GET /api/v3/ticker/price":
         return tickerPrice(this.book, params, now);
+    }
+    if (method === "GET" && path === "/sapi/v1/account/apiRestrictions") {
+      verifySignedRequest(headers, query, body, { apiKey: this.apiKey, secret: this.secret });
+      return {
+        ...this.apiRestrictions,
+        createTime: now,
+        enableInternalTransfer: false,
+        permitsUniversalTransfer: false,
+        enableMargin: false,
+        enableFutures: false,
+        enableVanillaOptions: false,
+      };
     }
     const handler = accountEndpoints(this.book, this.desk)[`${method} ${path}`];
     if (!handler) throw new BinanceError(404, -1000, `The stub does not implement ${method} ${path}`);
