@@ -26,7 +26,11 @@ export const credentialSelect = {
   createdAt: true,
 } as const;
 
-function summary<T extends { permissions: Prisma.JsonValue }>(row: T) {
+type CredentialRow = Prisma.ExchangeCredentialGetPayload<{ select: typeof credentialSelect }>;
+
+function summary(
+  row: CredentialRow,
+): Omit<CredentialRow, "permissions"> & { permissions: CredentialPermissions | null } {
   return { ...row, permissions: row.permissions as CredentialPermissions | null };
 }
 
