@@ -10,9 +10,12 @@ export function trainPrior(set: TrainingSet): TrainedModel {
     for (const y of set.y) sum += y;
     return priorModel(set.task, [sum / set.y.length]);
   }
-  const freq = new Array<number>(set.classes).fill(0);
-  for (const y of set.y) freq[y]! += 1 / set.y.length;
-  return priorModel(set.task, freq);
+  const counts = new Array<number>(set.classes).fill(0);
+  for (const y of set.y) counts[y]!++;
+  return priorModel(
+    set.task,
+    counts.map((c) => c / set.y.length),
+  );
 }
 
 export function priorModel(task: Task, values: number[]): TrainedModel {

@@ -17,8 +17,11 @@ export function fitScaler(x: number[][]): Scaler {
 }
 
 /** Standardised copy of a row with a leading 1 (the intercept column the linear models need). */
-export function scaleWithIntercept(scaler: Scaler, row: ArrayLike<number>): number[] {
-  const out = new Array<number>(scaler.mean.length + 1);
+export function scaleWithIntercept(
+  scaler: Scaler,
+  row: ArrayLike<number>,
+  out = new Array<number>(scaler.mean.length + 1),
+): number[] {
   out[0] = 1;
   for (let f = 0; f < scaler.mean.length; f++) out[f + 1] = (row[f]! - scaler.mean[f]!) / scaler.std[f]!;
   return out;

@@ -1,0 +1,49 @@
+/**
+ * Cost of the ML predictor node per bar for each model type, on 20,000 real BTC/USDT 1h candles with five
+ * features, a 1,000-bar rolling window and a retrain every 168 bars (weekly), 50 trees of depth 4:
+ * - total ns/bar: init + step over every bar, retrains included (what a backtest pays);
+ * - predict ns/bar: one prediction of the trained model (what a bar between retrains pays);
+ * - ms/retrain: the rest of the total divided by the number of retrains.
+ */
+import { recordBench } from "../../../scripts/bench-record.mjs";
+import { mlPredictorNode } from "../src/catalog/ml/index.ts";
+import type { PredictorState } from "../src/catalog/ml/predictor/state.ts";
+import { loadBundledCandles, runNode, sliceCandles } from "../src/testing/run-node.ts";
+import { basicFeatures } from "../test/ml/features.ts";
+
+const BARS = 20_000;
+const PARAMS = { trainBars: 1000, retrainEvery: 168, trees: 50, treeDepth: 4, horizon: 4 };
+
+export default function benchMl(): void {
+  const candles = sliceCandles(loadBundledCandles("binance_BTCUSDT_1h.csv.gz"), 40_000, 40_000 + BARS);
+  const features = basicFeatures(candles);
+  for (const model of ["logistic", "randomForest", "gradientBoosting"] as const) {
+    for (const target of ["direction", "return"] as const) {
+      const params = { ...PARAMS, model, target };
+      const start = process.hrtime.bigint();
+      const run = runNode(mlPredictorNode, params, { features, candles });
+      const totalNs = Number(process.hrtime.bigint() - start);
+      const state = run.state as PredictorState;
+      const trained = state.trainer.model!;
+      const row = new Float64Array(features.length);
+      let rows = 0;
+      const predictStart = process.hrtime.bigint();
+      for (let i = 0; i < BARS; i++) {
+        for (let f = 0; f < features.length; f++) row[f] = features[f]![i]!;
+        if (!row.every(Number.isFinite)) continue;
+        trained.predict(row, state.out);
+        rows++;
+      }
+      const predictNs = Number(process.hrtime.bigint() - predictStart) / rows;
+      const retrains = state.trainer.windows.length;
+      const label = `ml.predictor ${model} ${target} (BTC/USDT 1h, ${BARS} bars, window 1000, retrain every 168)`;
+      recordBench({ name: `${label}: total`, unit: "ns/bar", value: Math.round(totalNs / BARS) });
+      recordBench({ name: `${label}: predict only`, unit: "ns/bar", value: Math.round(predictNs) });
+      recordBench({
+        name: `${label}: per retrain (${retrains} retrains)`,
+        unit: "ms",
+        value: Number(((totalNs - predictNs * BARS) / retrains / 1e6).toFixed(2)),
+      });
+    }
+  }
+}
