@@ -1,0 +1,3 @@
+import { createProgram } from "./program.ts";
+
+await (await createProgram(process.argv)).parseAsync(process.argv);
