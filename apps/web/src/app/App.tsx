@@ -38,7 +38,7 @@ export function App() {
         </Box>
       </AppShell.Main>
       <AppShell.Aside bg="dark.8" p="sm">
-        <ScrollArea>
+        <ScrollArea scrollbars="y">
           <PipelineCheckPanel />
         </ScrollArea>
       </AppShell.Aside>

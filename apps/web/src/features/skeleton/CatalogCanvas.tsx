@@ -1,4 +1,4 @@
-import { catalog } from "@tradegraph/nodes";
+import { catalog, PORT_COLORS } from "@tradegraph/nodes";
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow } from "@xyflow/react";
 import { CatalogNode } from "./CatalogNode.tsx";
 import { buildDemoGraph } from "./demo-graph.ts";
@@ -6,6 +6,12 @@ import { buildDemoGraph } from "./demo-graph.ts";
 // Module scope: React Flow re-mounts every node when nodeTypes changes identity.
 const nodeTypes = { catalog: CatalogNode };
 const demo = buildDemoGraph(catalog);
+// Edges take the colour of the value they carry.
+const edges = demo.edges.map((edge) => {
+  const source = demo.nodes.find((n) => n.id === edge.source);
+  const port = source?.data.outputs.find((o) => o.key === edge.sourceHandle);
+  return { ...edge, style: { stroke: port ? PORT_COLORS[port.type] : "#868e96", strokeWidth: 2 } };
+});
 
 /** Read-only canvas with a first strategy built from the real node catalogue. */
 export function CatalogCanvas() {
@@ -13,7 +19,7 @@ export function CatalogCanvas() {
     <ReactFlow
       data-testid="strategy-canvas"
       defaultNodes={demo.nodes}
-      defaultEdges={demo.edges.map((e) => ({ ...e, animated: true }))}
+      defaultEdges={edges}
       nodeTypes={nodeTypes}
       colorMode="dark"
       fitView

@@ -140,7 +140,9 @@ function ResultTable({ result }: { result: SkeletonResult }) {
       <Table.Tbody>
         {rows.map(([label, value]) => (
           <Table.Tr key={label}>
-            <Table.Td c="dimmed">{label}</Table.Td>
+            <Table.Td c="dimmed" style={{ whiteSpace: "nowrap" }}>
+              {label}
+            </Table.Td>
             <Table.Td ta="right" ff="monospace" data-field={label}>
               {value}
             </Table.Td>

@@ -15,6 +15,7 @@ export type CatalogFlowNode = Node<CatalogNodeData, "catalog">;
 // A classic first strategy, in data-flow order; types missing from the catalogue are left out.
 const preferredChain = [
   "data.candles",
+  "data.price",
   "indicator.sma",
   "indicator.ema",
   "logic.crossover",
@@ -22,6 +23,16 @@ const preferredChain = [
   "risk.maxDrawdown",
   "order.enterLong",
 ];
+
+// Which earlier nodes feed each node, in input order (an EMA/SMA cross gated by a drawdown limit).
+const wiring: Record<string, string[]> = {
+  "data.price": ["data.candles"],
+  "indicator.sma": ["data.price", "data.candles"],
+  "indicator.ema": ["data.price", "data.candles"],
+  "logic.crossover": ["indicator.ema", "indicator.sma"],
+  "logic.compare": ["indicator.ema", "indicator.sma"],
+  "order.enterLong": ["logic.crossover", "logic.compare", "risk.maxDrawdown"],
+};
 
 function toData(def: AnyNodeDefinition): CatalogNodeData {
   const ports = (record: AnyNodeDefinition["inputs"]) =>
@@ -55,8 +66,13 @@ export function buildDemoGraph(catalog: readonly AnyNodeDefinition[]): {
   datas.forEach((target, t) => {
     depth[t] = 0;
     const usedSources = new Set<number>();
+    const preferred = (wiring[target.type] ?? [])
+      .map((type) => datas.findIndex((d) => d.type === type))
+      .filter((i) => i >= 0 && i < t);
+    // Preferred sources first, then any earlier node, most recent first.
+    const candidates = [...preferred, ...Array.from({ length: t }, (_, i) => t - 1 - i)];
     for (const input of target.inputs) {
-      for (let s = t - 1; s >= 0; s--) {
+      for (const s of candidates) {
         if (usedSources.has(s)) continue;
         const output = datas[s]?.outputs.find((o) => canConnect(o.type, input.type));
         if (!output) continue;
