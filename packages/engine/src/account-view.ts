@@ -1,5 +1,5 @@
 /** The AccountView nodes and risk gates read: one per symbol, refreshed in place before each step. */
-import type { AccountView } from "@tradegraph/nodes";
+import type { AccountView, UniverseView } from "@tradegraph/nodes";
 import type { Portfolio } from "./portfolio.ts";
 import type { SymbolSlot } from "./position.ts";
 
@@ -27,6 +27,7 @@ export class SymbolAccountView implements AccountView {
     private readonly slot: SymbolSlot,
     readonly takerFeeRate: number,
     readonly makerFeeRate: number,
+    readonly universe: UniverseView,
   ) {
     this.initialEquity = portfolio.ledger.initialCash;
     this.equity = this.initialEquity;

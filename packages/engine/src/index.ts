@@ -11,3 +11,4 @@ export * from "./session.ts";
 export type { BarPrices, Broker } from "./simulator.ts";
 export { SimulatedBroker } from "./simulator.ts";
 export * from "./timeline.ts";
+export * from "./universe.ts";

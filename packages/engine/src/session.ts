@@ -13,6 +13,7 @@ import { Portfolio } from "./portfolio.ts";
 import type { SymbolSlot } from "./position.ts";
 import { RiskStage } from "./risk-stage.ts";
 import { type BarPrices, type Broker, SimulatedBroker } from "./simulator.ts";
+import { UniverseBoard } from "./universe.ts";
 
 /** What the session needs from a strategy: the plan evaluator, or a hand-written stepper in tests. */
 export interface StrategyStepper {
@@ -54,6 +55,8 @@ export class TradingSession {
   private readonly accounts: SymbolAccountView[];
   private readonly intents: OrderIntent[][];
   private readonly risk: RiskStage;
+  /** Scores the pair-ranking node publishes, shared by every symbol of the session. */
+  readonly universe: UniverseBoard;
   /** Signals that changed nothing (an entry while already on that side, an exit while flat). */
   ignoredSignals = 0;
 
@@ -65,10 +68,12 @@ export class TradingSession {
       ? options.createBroker(this.portfolio)
       : new SimulatedBroker(this.portfolio, settings, options.timeframeMs, options.finerCandles ?? []);
     this.risk = new RiskStage(this.portfolio, settings);
+    this.universe = new UniverseBoard(symbols);
     this.bars = symbols.map(() => ({ index: -1, time: 0, open: 0, high: 0, low: 0, close: 0 }));
     this.intents = symbols.map(() => []);
     this.accounts = this.portfolio.slots.map(
-      (slot) => new SymbolAccountView(this.portfolio, slot, settings.fees.taker, settings.fees.maker),
+      (slot) =>
+        new SymbolAccountView(this.portfolio, slot, settings.fees.taker, settings.fees.maker, this.universe),
     );
     this.strategies = symbols.map((symbol, s) => {
       const buffer = this.intents[s]!;

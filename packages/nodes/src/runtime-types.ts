@@ -149,6 +149,19 @@ export interface AccountView {
   readonly grossLoss: number;
   readonly takerFeeRate: number;
   readonly makerFeeRate: number;
+  /** Portfolio runs: the board the pair-ranking node ranks symbols on (absent outside the engine). */
+  readonly universe?: UniverseView;
+}
+
+/** Scores of every symbol of a run, shared by their evaluators (the pair-ranking node writes and reads it). */
+export interface UniverseView {
+  /** Records `symbol`'s score for the bar that opened at `time` (NaN = not ready). */
+  publish(symbol: string, time: number, score: number): void;
+  /**
+   * 0-based rank of `symbol` (0 = highest score) among the scores each symbol published for its latest bar
+   * strictly before `time`, so every symbol is compared on closed bars only; NaN when it has no score.
+   */
+  rankBefore(symbol: string, time: number): number;
 }
 
 /** What a node may touch besides its ports: the account view and the intent sink. */

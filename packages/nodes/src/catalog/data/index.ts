@@ -2,6 +2,7 @@ import type { AnyNodeDefinition } from "../../contract.ts";
 import { candlesNode } from "./candles/definition.ts";
 import { constantNode } from "./constant/definition.ts";
 import { higherTimeframeNode } from "./higher-timeframe/definition.ts";
+import { pairRankNode } from "./pair-rank/definition.ts";
 import { priceNode } from "./price/definition.ts";
 import { sessionNode } from "./session/definition.ts";
 
@@ -11,4 +12,5 @@ export const dataNodes: AnyNodeDefinition[] = [
   priceNode,
   constantNode,
   sessionNode,
+  pairRankNode,
 ];
