@@ -22,7 +22,16 @@ export function validateRows(
     columns.low[i] = low;
     columns.close[i] = close;
     columns.volume[i] = volume;
-    if ([time, open, high, low, close, volume].some(Number.isNaN)) return;
+    // Unparsable fields (NaN) were reported already.
+    if (
+      time !== time ||
+      open !== open ||
+      high !== high ||
+      low !== low ||
+      close !== close ||
+      volume !== volume
+    )
+      return;
 
     if (time % intervalMs !== 0) {
       errors.add(
