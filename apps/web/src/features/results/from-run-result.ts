@@ -1,0 +1,81 @@
+import type {
+  BacktestResultView,
+  CandleSeries,
+  IndicatorSeries,
+  RunMetrics,
+  TradeRow,
+} from "./result-types.ts";
+
+/** The stored result JSON (packages/engine resultToJson) as it arrives from `backtests.result`. */
+export interface RunResultJson {
+  symbols: string[];
+  timeframeMs: number;
+  settings: {
+    initialCash: number;
+    fees: { maker: number; taker: number };
+    slippage: { mode: "bps"; bps: number } | { mode: "atr"; fraction: number; period: number };
+    fill: "nextOpen" | "close";
+    positions: "longOnly" | "longShort";
+  };
+  metrics: RunMetrics;
+  trades: TradeRow[];
+  equity: { time: number; equity: number; drawdown: number }[];
+}
+
+const TIMEFRAME_NAMES: Record<number, string> = {
+  60000: "1m",
+  300000: "5m",
+  900000: "15m",
+  3600000: "1h",
+  14400000: "4h",
+  86400000: "1d",
+};
+
+export function timeframeName(ms: number): string {
+  return TIMEFRAME_NAMES[ms] ?? `${Math.round(ms / 60_000)}m`;
+}
+
+export function assumptionsOf(r: RunResultJson): string[] {
+  const s = r.settings;
+  const slippage =
+    s.slippage.mode === "bps"
+      ? `${s.slippage.bps} bps`
+      : `${s.slippage.fraction} × ATR(${s.slippage.period})`;
+  return [
+    `start ${s.initialCash.toLocaleString("en-US")} USDT`,
+    `fees ${s.fees.taker * 100}% taker / ${s.fees.maker * 100}% maker`,
+    `slippage ${slippage}`,
+    s.fill === "nextOpen" ? "market orders at next open" : "market orders at signal close",
+    s.positions === "longOnly" ? "long only" : "long and short",
+  ];
+}
+
+/**
+ * Builds what the results view draws for one symbol of a run: its candles (loaded separately), its trades,
+ * the portfolio equity, and the graph's indicator columns recomputed on the same candles.
+ */
+export function toResultView(input: {
+  runId: string;
+  label: string;
+  result: RunResultJson;
+  symbol?: string;
+  candles: CandleSeries | null;
+  indicators?: IndicatorSeries[];
+}): BacktestResultView {
+  const { result } = input;
+  const symbol = input.symbol ?? result.symbols[0] ?? "";
+  const time = result.equity.map((p) => p.time);
+  const value = result.equity.map((p) => p.equity);
+  return {
+    runId: input.runId,
+    label: input.label,
+    symbol,
+    timeframe: timeframeName(result.timeframeMs),
+    assumptions: assumptionsOf(result),
+    candles: input.candles,
+    equity: result.equity.length > 0 ? { time, value } : null,
+    trades: result.trades.filter((t) => t.symbol === symbol),
+    metrics: result.metrics,
+    indicators: input.indicators ?? [],
+  };
+}
