@@ -92,7 +92,7 @@ function stopAll(code = 0) {
 process.on("SIGINT", () => stopAll(0));
 process.on("SIGTERM", () => stopAll(0));
 
-const server = startChild("server", join(repoRoot, "apps", "server", "src", "main.ts"));
+startChild("server", join(repoRoot, "apps", "server", "src", "main.ts"));
 startChild("runner", join(repoRoot, "apps", "runner", "src", "main.ts"));
 
 // Ready when /health answers 200 (PostgreSQL and Redis reachable from the server).
