@@ -73,3 +73,59 @@ describe("backtest and live compute identical predictions", () => {
     expect(firstDifference(a.probability, b.probability)).toBeGreaterThan(0);
   });
 });
+
+describe("on a higher-timeframe clock the node counts its own samples", () => {
+  test("stepping every 4th bar equals stepping the 4 h samples contiguously", () => {
+    const hourly = btcCandles(2400);
+    const every4 = (column: Float64Array) => column.filter((_, i) => i % 4 === 3);
+    const sampled: CandleColumns = {
+      time: every4(hourly.time),
+      open: every4(hourly.open),
+      high: every4(hourly.high),
+      low: every4(hourly.low),
+      close: every4(hourly.close),
+      volume: every4(hourly.volume),
+    };
+    const contiguous = runPredictor(sampled, { ...FAST, model: "gradientBoosting" });
+    const features = basicFeatures(sampled);
+    // Spread the samples onto base-bar indices 3, 7, 11, ... as the evaluator does on a 4h clock.
+    const spread = (column: Float64Array) => {
+      const out = new Float64Array(hourly.close.length).fill(Number.NaN);
+      column.forEach((v, k) => {
+        out[4 * k + 3] = v;
+      });
+      return out;
+    };
+    const params = mlPredictorNode.params.parse({ ...FAST, model: "gradientBoosting" });
+    const io = {
+      in: {
+        features: features.map(spread),
+        candles: { ...hourly, close: spread(sampled.close), time: spread(sampled.time) },
+      },
+      out: {
+        probability: new Float64Array(hourly.close.length),
+        confidence: new Float64Array(hourly.close.length),
+      },
+      tick: new Uint8Array(hourly.close.length),
+    };
+    const state = mlPredictorNode.init(params, io, {
+      nodeId: "ml",
+      symbol: "BTC/USDT",
+      timeframeMs: 3_600_000,
+    });
+    const ctx = {
+      symbol: "BTC/USDT",
+      timeframeMs: 3_600_000,
+      candles: hourly,
+      account: flatAccount(),
+      emit: () => {},
+    };
+    for (let i = 3; i < hourly.close.length; i += 4) mlPredictorNode.step(state, io, i, ctx, params);
+    const onClock = every4(io.out.probability);
+    expect(contiguous.probability.filter((p) => !Number.isNaN(p)).length).toBeGreaterThan(100);
+    expect(firstDifference(contiguous.probability, onClock)).toBe(-1);
+    expect(() => mlPredictorNode.step(state, io, 5, ctx, params)).toThrow(
+      "ml: bars must be stepped in order (bar 5 after bar 2399)",
+    );
+  });
+});

@@ -41,9 +41,13 @@ export const mlPredictorNode = defineNode({
   warmup: (p) => (p.model === "onnx" ? 0 : p.trainBars + p.horizon - 1),
   init: (p, io, info): PredictorState => createPredictorState(p, info.nodeId, io.in.features.length),
   step: (s, io, i) => {
-    const bars = s.trainer.close.length;
-    if (i !== bars)
-      throw new Error(`${s.nodeId}: bars must be stepped in order (expected bar ${bars}, got ${i})`);
+    // On a higher-timeframe clock the node is stepped only when that clock ticks (i jumps by several base
+    // bars); its own sample count is the bar index for labels, horizon and retraining.
+    if (i <= s.lastStepIndex) {
+      throw new Error(`${s.nodeId}: bars must be stepped in order (bar ${i} after bar ${s.lastStepIndex})`);
+    }
+    s.lastStepIndex = i;
+    const sample = s.trainer.close.length;
     const features = io.in.features;
     let finite = true;
     for (let f = 0; f < s.row.length; f++) {
@@ -51,7 +55,7 @@ export const mlPredictorNode = defineNode({
       s.row[f] = value;
       if (!Number.isFinite(value)) finite = false;
     }
-    advance(s.trainer, i, s.row, io.in.candles.close[i]!);
+    advance(s.trainer, sample, s.row, io.in.candles.close[i]!);
     const model = s.external ?? s.trainer.model;
     let probability = Number.NaN;
     let confidence = Number.NaN;

@@ -31,7 +31,7 @@ export const predictorParams = z
       label: "Training window",
       description: "rolling: the last N labelled bars; expanding: every labelled bar so far",
     }),
-    trainBars: z.number().int().min(30).max(100_000).default(1000).meta({
+    trainBars: z.number().int().min(30).max(100_000).default(500).meta({
       label: "Training bars",
       unit: "bars",
       description: "Rows in the rolling window (minimum for expanding)",

@@ -14,7 +14,10 @@ export interface PredictorSnapshot {
   format: "tradegraph.ml.predictor/1";
   spec: WalkForwardSpec;
   features: number;
+  /** Samples stored (bars on the node's own clock). */
   bars: number;
+  /** Evaluator bar index of the last step; the next step must come after it. */
+  lastStepIndex: number;
   rows: (number | null)[];
   close: (number | null)[];
   time: (number | null)[];
@@ -35,6 +38,7 @@ export function serializePredictor(state: PredictorState): PredictorSnapshot {
     spec: trainer.spec,
     features: trainer.features,
     bars: trainer.close.length,
+    lastStepIndex: state.lastStepIndex,
     rows: trainer.rows.toJSON(),
     close: trainer.close.toJSON(),
     time: state.time.toJSON(),
@@ -50,7 +54,7 @@ export function serializePredictor(state: PredictorState): PredictorSnapshot {
 
 /**
  * Rebuilds the node state from a snapshot taken with the same params. The next bar to step is
- * `snapshot.bars`. Throws naming the param when the node's params no longer match the snapshot.
+ * `snapshot.lastStepIndex + 1`. Throws naming the param when the node's params no longer match the snapshot.
  */
 export function restorePredictor(
   snapshot: PredictorSnapshot,
@@ -81,6 +85,7 @@ export function restorePredictor(
       `${nodeId}: snapshot is damaged (column lengths ${lengths.join(", ")} for ${snapshot.bars} bars)`,
     );
   }
+  state.lastStepIndex = snapshot.lastStepIndex;
   state.trainer.rows = GrowableColumn.fromJSON(snapshot.rows);
   state.trainer.close = GrowableColumn.fromJSON(snapshot.close);
   state.trainer.usableRows = snapshot.usableRows;

@@ -6,6 +6,8 @@ import type { PredictorParams } from "./params.ts";
 export interface PredictorState {
   nodeId: string;
   trainer: WalkForwardState;
+  /** Evaluator bar index of the last step (−1 before the first). */
+  lastStepIndex: number;
   /** Set when the node runs a model trained elsewhere (model = onnx). */
   external: ExternalModel | null;
   /** History of the node's outputs, for the evaluation report and snapshots. */
@@ -49,6 +51,7 @@ export function createPredictorState(
   return {
     nodeId,
     trainer,
+    lastStepIndex: -1,
     external: kind === "external" ? loadExternal(params, nodeId, features, trainer.classes) : null,
     probability: new GrowableColumn(),
     confidence: new GrowableColumn(),
