@@ -1,3 +1,4 @@
+import ccxt from "ccxt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createExchange } from "../src/backfill/exchange.ts";
 import { type Candle, candleAt, sliceColumns } from "../src/candle-columns.ts";
@@ -107,5 +108,37 @@ describe("live candle stream against the exchange stub", () => {
       open: minutes.open[30],
       close: minutes.close[34],
     });
+  });
+
+  it("falls back to REST polling when the WebSocket cannot connect", async () => {
+    stub.setNow(start + 60 * 60_000 + 30_000);
+    const config = stub.ccxtConfig() as { urls: { api: Record<string, string> } };
+    // A ccxt.pro client (has watchOHLCV) whose stream host refuses connections.
+    const exchange = new ccxt.pro.binance({
+      ...config,
+      urls: { api: { ...config.urls.api, ws: { spot: "ws://127.0.0.1:9/ws" } } },
+    });
+    expect(exchange.has["watchOHLCV"]).toBe(true);
+    const abort = new AbortController();
+    const delivered: Candle[] = [];
+    const statuses: LiveStatus[] = [];
+    const consuming = (async () => {
+      const stream = liveCandles({
+        exchange,
+        symbol: "BTC/USDT",
+        timeframe: "1m",
+        pollIntervalMs: 10,
+        signal: abort.signal,
+        onStatus: (s) => statuses.push(s),
+      });
+      for await (const candle of stream) delivered.push(candle);
+    })();
+    await until(() => statuses.some((s) => s.state === "polling"), "the fallback to polling");
+    stub.advance(2 * 60_000);
+    await until(() => delivered.length === 2, "two candles by polling");
+    abort.abort();
+    await consuming;
+    await exchange.close();
+    expect(delivered).toEqual([candleAt(minutes, 60), candleAt(minutes, 61)]);
   });
 });

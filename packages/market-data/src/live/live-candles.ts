@@ -4,13 +4,16 @@ import { sleep as defaultSleep, isRetryable, type Sleep } from "../backfill/retr
 import type { Candle } from "../candle-columns.ts";
 import { candleAt } from "../candle-columns.ts";
 import { bucketStart, timeframeMs } from "../timeframes.ts";
+import { canWatchCandles, waitForNewCandleOnSocket } from "./websocket-wake.ts";
 
 export type LiveStatus =
   | { state: "live"; lastClosed: number }
   /** The exchange failed; we keep retrying and will back-fill what closes meanwhile. */
   | { state: "disconnected"; error: string; retryInMs: number }
   /** Candles that closed while we were away, delivered before anything newer. */
-  | { state: "catching-up"; missed: number };
+  | { state: "catching-up"; missed: number }
+  /** No (more) WebSocket: closes are detected by polling REST. */
+  | { state: "polling"; reason: string };
 
 export interface LiveCandleOptions {
   exchange: Exchange;
@@ -26,6 +29,8 @@ export interface LiveCandleOptions {
   signal?: AbortSignal;
   onStatus?: (status: LiveStatus) => void;
   sleep?: Sleep;
+  /** Use watchOHLCV (ccxt.pro clients) to learn of a close sooner; false = REST polling only. Default true. */
+  webSocket?: boolean;
 }
 
 /**
@@ -44,6 +49,7 @@ export async function* liveCandles(options: LiveCandleOptions): AsyncGenerator<C
   let lastDelivered = options.after;
   let failures = 0;
   let wasDown = false;
+  let socketUsable = (options.webSocket ?? true) && canWatchCandles(exchange);
 
   while (!signal?.aborted) {
     try {
@@ -77,7 +83,22 @@ export async function* liveCandles(options: LiveCandleOptions): AsyncGenerator<C
       failures = 0;
       wasDown = false;
       const untilClose = bucketStart(now, intervalMs) + intervalMs - now;
-      await wait(Math.max(1, Math.min(pollMs, untilClose)), signal);
+      if (socketUsable) {
+        // The socket says when the next candle opened; REST polling stays the fallback and the truth.
+        const forming = bucketStart(now, intervalMs);
+        socketUsable = await waitForNewCandleOnSocket(
+          exchange,
+          symbol,
+          timeframe,
+          forming,
+          untilClose + pollMs,
+          signal,
+        );
+        if (!socketUsable)
+          options.onStatus?.({ state: "polling", reason: "the WebSocket failed; polling REST instead" });
+      } else {
+        await wait(Math.max(1, Math.min(pollMs, untilClose)), signal);
+      }
     } catch (error) {
       if (!isRetryable(error)) throw error;
       const retryInMs = Math.min(max, base * 2 ** failures);
