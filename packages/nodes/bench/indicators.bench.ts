@@ -84,7 +84,7 @@ const BASELINES: Record<string, () => unknown> = {
     ti.PSAR!.calculate({ step: 0.02, max: 0.2, high: plain.high, low: plain.low }),
 };
 
-export default function benchIndicators(): void {
+function benchIndicators(): void {
   console.log(`# ${indicatorNodes.length} indicator nodes over ${n} BTCUSDT 1h candles, default params`);
   for (const node of indicatorNodes) {
     const ours = nsPerBar(() => runIndicator(node));
@@ -109,3 +109,5 @@ function round(x: number, digits = 1): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+benchIndicators();

@@ -1,17 +1,13 @@
 /**
- * `npm run bench` entry for packages/nodes: runs every `bench/*.bench.ts` file's default export in turn.
- * Add a benchmark by dropping a new `*.bench.ts` file here (no edit to this runner needed).
+ * `npm run bench -w packages/nodes`: runs every bench/*.bench.ts in this folder, one after another (each file
+ * benchmarks on import). `npx tsx bench/run.ts indicators` runs only the files whose name contains "indicators".
  */
 import { readdirSync } from "node:fs";
 
 const only = process.argv[2];
-const dir = new URL("./", import.meta.url);
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only)))
-  .sort();
-for (const file of files) {
-  const module = (await import(new URL(file, dir).href)) as { default?: () => Promise<void> | void };
-  if (typeof module.default !== "function") throw new Error(`bench/${file}: no default export function`);
-  console.log(`# ${file}`);
-  await module.default();
+const folder = new URL("./", import.meta.url);
+const files = readdirSync(folder).filter((f) => f.endsWith(".bench.ts") && (!only || f.includes(only)));
+for (const file of files.sort()) {
+  process.stderr.write(`bench: ${file}\n`);
+  await import(new URL(file, folder).href);
 }
