@@ -40,13 +40,14 @@ export function trainGradientBoosting(set: TrainingSet, settings: ModelSettings)
   const trees: RegressionTree[] = [];
   const minLeafRows = Math.max(5, Math.floor(rows / 100));
 
+  const residuals = Array.from({ length: outputs }, () => new Float64Array(rows));
+  const hessians = Array.from({ length: outputs }, () => new Float64Array(rows));
+  const sample = new Int32Array(rows);
   for (let round = 0; round < settings.trees; round++) {
-    const sample: number[] = [];
-    for (let r = 0; r < rows; r++) if (random() < SUBSAMPLE) sample.push(r);
-    const ids = Int32Array.from(sample);
+    let sampled = 0;
+    for (let r = 0; r < rows; r++) if (random() < SUBSAMPLE) sample[sampled++] = r;
+    const ids = sample.subarray(0, sampled);
     // Gradients are taken at the scores before this round, for every class at once (softmax coupling).
-    const residuals = Array.from({ length: outputs }, () => new Float64Array(rows));
-    const hessians = Array.from({ length: outputs }, () => new Float64Array(rows));
     for (let r = 0; r < rows; r++) {
       probabilities(set, outputs, (k) => scores[k]![r]!, probs);
       for (let k = 0; k < outputs; k++) {

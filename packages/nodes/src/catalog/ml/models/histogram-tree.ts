@@ -82,6 +82,12 @@ export function growTree(
   const outputs = targets.length;
   const tree: RegressionTree = { outputs, feature: [], threshold: [], left: [], right: [], value: [] };
   const sums = new Float64Array(outputs);
+  // Scratch for the per-bin histograms, reused by every node of this tree (no allocation per split).
+  const scratch = {
+    sums: new Float64Array(256 * outputs),
+    counts: new Int32Array(256),
+    left: new Float64Array(outputs),
+  };
   const grow = (ids: Int32Array, depth: number): number => {
     const node = tree.feature.length;
     sums.fill(0);
@@ -97,11 +103,20 @@ export function growTree(
     tree.right.push(-1);
     for (let k = 0; k < outputs; k++) tree.value.push(weight > 1e-12 ? sums[k]! / weight : 0);
     if (depth >= options.maxDepth || ids.length < 2 * options.minLeafRows) return node;
-    const best = bestSplit(binned, targets, ids, options);
+    const best = bestSplit(binned, targets, ids, options, scratch);
     if (best === null) return node;
     const column = binned.bins[best.feature]!;
-    const leftIds = ids.filter((id) => column[id]! <= best.bin);
-    const rightIds = ids.filter((id) => column[id]! > best.bin);
+    let leftCount = 0;
+    for (let i = 0; i < ids.length; i++) if (column[ids[i]!]! <= best.bin) leftCount++;
+    const leftIds = new Int32Array(leftCount);
+    const rightIds = new Int32Array(ids.length - leftCount);
+    let l = 0;
+    let r = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (column[id]! <= best.bin) leftIds[l++] = id;
+      else rightIds[r++] = id;
+    }
     gainByFeature[best.feature]! += best.gain;
     tree.feature[node] = best.feature;
     tree.threshold[node] = binned.edges[best.feature]![best.bin]!;
@@ -111,6 +126,12 @@ export function growTree(
   };
   grow(rowIds, 0);
   return tree;
+}
+
+interface SplitScratch {
+  sums: Float64Array;
+  counts: Int32Array;
+  left: Float64Array;
 }
 
 function candidateFeatures(count: number, options: TreeOptions): number[] {
@@ -126,7 +147,13 @@ function candidateFeatures(count: number, options: TreeOptions): number[] {
 }
 
 /** Split maximising the drop in squared error, summed over targets: Σk sumL²/nL + sumR²/nR − sum²/n. */
-function bestSplit(binned: BinnedRows, targets: Float64Array[], ids: Int32Array, options: TreeOptions) {
+function bestSplit(
+  binned: BinnedRows,
+  targets: Float64Array[],
+  ids: Int32Array,
+  options: TreeOptions,
+  scratch: SplitScratch,
+) {
   let best: { feature: number; bin: number; gain: number } | null = null;
   const n = ids.length;
   const outputs = targets.length;
@@ -134,13 +161,15 @@ function bestSplit(binned: BinnedRows, targets: Float64Array[], ids: Int32Array,
   for (let i = 0; i < n; i++) for (let k = 0; k < outputs; k++) total[k]! += targets[k]![ids[i]!]!;
   let parentScore = 0;
   for (let k = 0; k < outputs; k++) parentScore += (total[k]! * total[k]!) / n;
-  const leftSum = new Float64Array(outputs);
+  const leftSum = scratch.left;
   for (const f of candidateFeatures(binned.bins.length, options)) {
     const cuts = binned.edges[f]!.length;
     if (cuts === 0) continue;
     const column = binned.bins[f]!;
-    const sums = new Float64Array((cuts + 1) * outputs);
-    const counts = new Int32Array(cuts + 1);
+    const sums = scratch.sums;
+    const counts = scratch.counts;
+    sums.fill(0, 0, (cuts + 1) * outputs);
+    counts.fill(0, 0, cuts + 1);
     for (let i = 0; i < n; i++) {
       const id = ids[i]!;
       const bin = column[id]!;

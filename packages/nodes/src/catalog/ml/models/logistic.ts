@@ -47,26 +47,29 @@ export function trainLogistic(set: TrainingSet, settings: ModelSettings): Traine
 function fitNewton(rows: number[][], y: number[], maxSteps: number): number[] {
   const width = rows[0]!.length;
   let w = new Array<number>(width).fill(0);
+  const hessian = new Float64Array(width * width);
   for (let step = 0; step < Math.min(maxSteps, MAX_NEWTON_STEPS); step++) {
     const gradient = new Array<number>(width).fill(0);
-    const hessian = Matrix.zeros(width, width);
+    hessian.fill(0);
     for (let r = 0; r < rows.length; r++) {
       const x = rows[r]!;
       const p = 1 / (1 + Math.exp(-dot(w, x)));
       const weight = p * (1 - p);
       for (let a = 0; a < width; a++) {
         gradient[a]! += (y[r]! - p) * x[a]!;
-        for (let b = 0; b <= a; b++) hessian.set(a, b, hessian.get(a, b) + weight * x[a]! * x[b]!);
+        const wa = weight * x[a]!;
+        for (let b = 0; b <= a; b++) hessian[a * width + b]! += wa * x[b]!;
       }
     }
     for (let a = 0; a < width; a++) {
-      for (let b = 0; b < a; b++) hessian.set(b, a, hessian.get(a, b));
+      for (let b = 0; b < a; b++) hessian[b * width + a] = hessian[a * width + b]!;
       if (a > 0) {
         gradient[a]! -= L2_PENALTY * w[a]!;
-        hessian.set(a, a, hessian.get(a, a) + L2_PENALTY);
+        hessian[a * width + a]! += L2_PENALTY;
       }
     }
-    const delta = solve(hessian, Matrix.columnVector(gradient)).to1DArray();
+    const system = Matrix.from1DArray(width, width, hessian);
+    const delta = solve(system, Matrix.columnVector(gradient)).to1DArray();
     w = w.map((value, a) => value + delta[a]!);
     if (Math.max(...delta.map(Math.abs)) < 1e-10) break;
   }
