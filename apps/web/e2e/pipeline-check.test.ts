@@ -16,7 +16,7 @@ describe("walking skeleton in a real browser", () => {
     app.page.on("console", (m) => {
       if (m.type() === "error") consoleErrors.push(m.text());
     });
-    await app.page.goto(app.url);
+    await app.page.goto(`${app.url}/#/pipeline`);
     await app.page.locator(".react-flow__node").first().waitFor();
     expect(await app.page.locator(".react-flow__node").count()).toBeGreaterThanOrEqual(3);
     expect(await app.page.locator('[data-testid="node-data.candles"]').count()).toBe(1);

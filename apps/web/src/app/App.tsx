@@ -1,58 +1,62 @@
-import { AppShell, Badge, Box, Group, NavLink, ScrollArea, Stack, Text, Title } from "@mantine/core";
-import { CatalogCanvas } from "../features/skeleton/CatalogCanvas.tsx";
-import { PipelineCheckPanel } from "../features/skeleton/PipelineCheckPanel.tsx";
+import "@mantine/notifications/styles.css";
+import { Center, Loader } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClientProvider, useQuery } from "@tanstack/react-query";
+import { AuthPage } from "../features/auth/AuthPage.tsx";
+import { DeploymentsPage } from "../features/deployments/DeploymentsPage.tsx";
+import { SettingsPage } from "../features/settings/SettingsPage.tsx";
+import { StrategiesPage } from "../features/strategies/StrategiesPage.tsx";
+import { isNotSignedIn } from "../lib/api-error.ts";
+import { queryClient } from "../lib/query-client.ts";
+import { useRoute } from "../lib/router.ts";
+import { trpc } from "../lib/trpc.ts";
+import { AppLayout } from "./AppLayout.tsx";
+import { PipelineCheckPage } from "./pages/PipelineCheckPage.tsx";
+import { StrategyPage } from "./pages/StrategyPage.tsx";
 
-/** Application frame: header, navigation, the strategy canvas and the side panel. */
 export function App() {
   return (
-    <AppShell
-      header={{ height: 48 }}
-      navbar={{ width: 200, breakpoint: "sm" }}
-      aside={{ width: 340, breakpoint: "md" }}
-      padding={0}
-    >
-      <AppShell.Header bg="dark.8">
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
-            <Logo />
-            <Title order={4} fw={700} style={{ letterSpacing: 0.3 }}>
-              Tradegraph
-            </Title>
-            <Text size="xs" c="dimmed">
-              visual strategy builder
-            </Text>
-          </Group>
-          <Badge variant="outline" color="gray" size="sm">
-            data: bundled Binance spot candles
-          </Badge>
-        </Group>
-      </AppShell.Header>
-      <AppShell.Navbar bg="dark.8" p="xs">
-        <Stack gap={2}>
-          <NavLink label="Strategy canvas" active variant="light" />
-        </Stack>
-      </AppShell.Navbar>
-      <AppShell.Main h="100dvh" style={{ display: "flex" }}>
-        <Box data-testid="canvas-container" style={{ flex: 1, minHeight: 0, background: "#101113" }}>
-          <CatalogCanvas />
-        </Box>
-      </AppShell.Main>
-      <AppShell.Aside bg="dark.8" p="sm">
-        <ScrollArea scrollbars="y">
-          <PipelineCheckPanel />
-        </ScrollArea>
-      </AppShell.Aside>
-    </AppShell>
+    <QueryClientProvider client={queryClient}>
+      <Notifications position="bottom-right" />
+      <Routes />
+    </QueryClientProvider>
   );
 }
 
-function Logo() {
+function Routes() {
+  const route = useRoute();
+  // The pipeline check (the walking skeleton) needs no account.
+  if (route.section === "pipeline")
+    return (
+      <AppLayout section="pipeline">
+        <PipelineCheckPage />
+      </AppLayout>
+    );
+  return <SignedIn />;
+}
+
+function SignedIn() {
+  const route = useRoute();
+  const me = useQuery({ queryKey: ["auth", "me"], queryFn: () => trpc.auth.me.query() });
+  if (me.isPending)
+    return (
+      <Center h="100dvh">
+        <Loader />
+      </Center>
+    );
+  if (me.error && isNotSignedIn(me.error)) return <AuthPage />;
+  const id = route.rest[0];
   return (
-    <svg width="22" height="22" viewBox="0 0 24 24" aria-hidden="true">
-      <circle cx="5" cy="6" r="3" fill="#f59f00" />
-      <circle cx="19" cy="6" r="3" fill="#4dabf7" />
-      <circle cx="12" cy="18" r="3" fill="#20c997" />
-      <path d="M7.5 7.5 L10.5 16 M16.5 7.5 L13.5 16" stroke="#868e96" strokeWidth="1.6" />
-    </svg>
+    <AppLayout section={route.section || "strategies"} email={me.data?.email}>
+      {route.section === "strategies" && id ? (
+        <StrategyPage key={id} strategyId={id} />
+      ) : route.section === "deployments" ? (
+        <DeploymentsPage {...(id ? { selectedId: id } : {})} />
+      ) : route.section === "settings" ? (
+        <SettingsPage />
+      ) : (
+        <StrategiesPage />
+      )}
+    </AppLayout>
   );
 }

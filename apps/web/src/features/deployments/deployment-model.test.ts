@@ -5,13 +5,16 @@ describe("deployment controls", () => {
   it("offers pause, stop and emergency stop while running", () => {
     expect(availableCommands("running", "running")).toEqual(["pause", "stop", "emergencyStop"]);
   });
-  it("offers resume when paused, start when stopped, nothing but start before the first run", () => {
+  it("offers resume when paused and only start when stopped", () => {
     expect(availableCommands("paused", "paused")).toEqual(["resume", "stop", "emergencyStop"]);
     expect(availableCommands("stopped", "stopped")).toEqual(["start"]);
-    expect(availableCommands("created", "running")).toEqual(["start"]);
+    expect(availableCommands("created", "stopped")).toEqual(["start"]);
+  });
+  it("follows the request before the runner has acted (start asked, still created)", () => {
+    expect(availableCommands("created", "running")).toEqual(["pause", "stop", "emergencyStop"]);
   });
   it("keeps the emergency stop for a halted deployment (positions may still be open)", () => {
-    expect(availableCommands("halted", "running")).toContain("emergencyStop");
+    expect(availableCommands("halted", "stopped")).toContain("emergencyStop");
   });
 });
 

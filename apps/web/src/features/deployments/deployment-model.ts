@@ -13,17 +13,15 @@ export const STATUS_COLORS: Record<DeploymentStatus, string> = {
 
 export const MODE_COLORS = { paper: "blue", testnet: "grape", live: "red" } as const;
 
-/** Which control buttons make sense in a status; emergency stop is always offered until stopped. */
+/**
+ * Which control buttons make sense. Driven by what the user asked for (desired state), since the runner
+ * may not have acted yet; emergency stop stays available whenever anything could be running or held.
+ */
 export function availableCommands(status: DeploymentStatus, desired: DesiredState): DeploymentCommand[] {
-  const commands: DeploymentCommand[] = [];
-  if (status === "created" || status === "stopped" || status === "failed" || status === "halted") {
-    commands.push("start");
-  }
-  if ((status === "running" || status === "starting") && desired !== "paused") commands.push("pause");
-  if (status === "paused" || desired === "paused") commands.push("resume");
-  if (status !== "stopped" && status !== "created" && desired !== "stopped") commands.push("stop");
-  if (status !== "stopped" && status !== "created") commands.push("emergencyStop");
-  return commands;
+  if (desired === "running") return ["pause", "stop", "emergencyStop"];
+  if (desired === "paused") return ["resume", "stop", "emergencyStop"];
+  const mayHoldPositions = status !== "stopped" && status !== "created";
+  return mayHoldPositions ? ["start", "emergencyStop"] : ["start"];
 }
 
 export interface PositionRow {
