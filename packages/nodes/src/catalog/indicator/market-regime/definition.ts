@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineNode } from "../../../contract.ts";
 import { AtrKernel } from "../../../lib/atr-kernel.ts";
 import { DirectionalKernel } from "../../../lib/directional-kernel.ts";
-import { RingBuffer } from "../../../lib/ring-buffer.ts";
+import { SortedWindow } from "../../../lib/sorted-window.ts";
 import { candlesInput, periodParam } from "../params.ts";
 
 /** Numeric codes of the `regime` output. */
@@ -20,7 +20,7 @@ interface RegimeState {
   adx: DirectionalKernel;
   atr: AtrKernel;
   /** ATR as a fraction of the close, so the percentile is comparable across price levels. */
-  atrPercents: RingBuffer;
+  atrPercents: SortedWindow;
 }
 
 export const marketRegimeNode = defineNode({
@@ -61,7 +61,7 @@ export const marketRegimeNode = defineNode({
   init: (p): RegimeState => ({
     adx: new DirectionalKernel(p.adxPeriod),
     atr: new AtrKernel(p.atrPeriod),
-    atrPercents: new RingBuffer(p.lookback),
+    atrPercents: new SortedWindow(p.lookback),
   }),
   step: (s, io, i, _ctx, p) => {
     const c = io.in.candles;
@@ -75,11 +75,7 @@ export const marketRegimeNode = defineNode({
       out.atrPercentile[i] = Number.NaN;
       return;
     }
-    const current = s.atrPercents.ago(0);
-    const window = s.atrPercents.values;
-    let atOrBelow = 0;
-    for (let j = 0; j < window.length; j++) if (window[j]! <= current) atOrBelow++;
-    const percentile = (100 * atOrBelow) / window.length;
+    const percentile = (100 * s.atrPercents.countAtOrBelow(atr / c.close[i]!)) / s.atrPercents.size;
     let regime: number = REGIME.ranging;
     if (adx >= p.trendAdx) regime = REGIME.trending;
     else if (percentile >= p.volatilePercentile) regime = REGIME.volatile;
