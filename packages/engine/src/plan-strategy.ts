@@ -23,14 +23,25 @@ export function compileGraph(graph: unknown): CompiledPlan {
   return result.plan;
 }
 
+/**
+ * Node types that read other symbols through the account's universe board: their values depend on the
+ * order in which symbols are stepped, so the evaluator must run them bar by bar, never precomputed.
+ */
+const CROSS_SYMBOL_NODES = new Set(["data.pairRank"]);
+
 /** The plan evaluator as the session's strategy: batch columns when given, streaming otherwise. */
 export function planStrategy(plan: CompiledPlan): StrategyFactory {
-  return (context) =>
-    createEvaluator(plan, {
+  const crossSymbol = plan.nodes.some((node) => CROSS_SYMBOL_NODES.has(node.type));
+  return (context) => {
+    const options = {
       symbol: context.symbol,
       timeframeMs: context.timeframeMs,
       ...(context.candles ? { candles: context.candles } : {}),
       account: context.account,
       emit: context.emit,
-    });
+      // Batch precompute runs market-data nodes over the whole history up front; not for cross-symbol nodes.
+      ...(crossSymbol ? { precompute: false } : {}),
+    };
+    return createEvaluator(plan, options);
+  };
 }

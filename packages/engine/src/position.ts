@@ -37,6 +37,8 @@ export class SymbolSlot {
   /** Last traded price seen (close of the latest bar) for mark-to-market. */
   lastClose = Number.NaN;
   lastBarIndex = -1;
+  /** Bar index whose close filled the current entry (close-fill option), -1 otherwise. */
+  openedAtCloseOf = -1;
   /** Ambiguous bars (stop and target both inside one bar) on this symbol. */
   ambiguousBars = 0;
 

@@ -94,6 +94,7 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     for (let s = 0; s < columns.length; s++) {
       if (active[s] === 1) {
         session.evaluateBar(s, closeEquity);
+        session.closeBar(s);
         pointers[s] = pointers[s]! + 1;
       }
     }

@@ -132,6 +132,12 @@ export class TradingSession {
     this.broker.processBar(this.portfolio.slots[s]!, bar);
     const equity = this.markToMarket();
     this.evaluateBar(s, equity, candle);
+    this.closeBar(s);
+  }
+
+  /** Phase 3 for symbol `s`: trailing/break-even/time stops move with the values as of this close. */
+  closeBar(s: number): void {
+    this.broker.closeBar(this.portfolio.slots[s]!, this.bars[s]!);
   }
 
   /** Equity at the latest closes; also advances the equity peak. */

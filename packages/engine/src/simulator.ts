@@ -23,8 +23,13 @@ export interface BarPrices {
 
 /** What the trading session needs from whoever executes orders (simulator here, exchange live). */
 export interface Broker {
-  /** Bar `bar` of `slot` has closed: fill what its prices reach, update protective levels. */
+  /** Bar `bar` of `slot` has closed: fill what its open, high and low reached. */
   processBar(slot: SymbolSlot, bar: BarPrices): void;
+  /**
+   * After the strategy evaluated the bar: move trailing and break-even stops with the values as of this
+   * close and queue a due time stop.
+   */
+  closeBar(slot: SymbolSlot, bar: BarPrices): void;
   /** Queue an order for the next bar. */
   submit(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void;
   /** Execute a market order now at `bar.close` (close-fill option, end-of-run close). */
@@ -39,6 +44,8 @@ const BOTH = 3;
 export class SimulatedBroker implements Broker {
   private readonly atr: RunningAtr[];
   private readonly touch: boolean;
+  /** ATR is tracked only for ATR-based slippage. */
+  private readonly usesAtr: boolean;
   /** Price chosen by the last `resolveExit` (the open when a gap jumped the level). */
   private exitPrice = Number.NaN;
 
@@ -52,6 +59,7 @@ export class SimulatedBroker implements Broker {
     const period = settings.slippage.mode === "atr" ? settings.slippage.period : 14;
     this.atr = portfolio.slots.map(() => new RunningAtr(period));
     this.touch = settings.limitFill === "touch";
+    this.usesAtr = settings.slippage.mode === "atr";
   }
 
   submit(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void {
@@ -95,14 +103,20 @@ export class SimulatedBroker implements Broker {
     }
     // Protective exits watch the bar from its open: positions held before it, or filled at its open.
     if (slot.quantity !== 0 && (wasOpen || openedAtOpen)) this.checkProtectiveExits(slot, bar);
-    this.atr[slot.index]!.update(bar.high, bar.low, bar.close);
+    if (this.usesAtr) this.atr[slot.index]!.update(bar.high, bar.low, bar.close);
     slot.lastClose = bar.close;
     slot.lastBarIndex = bar.index;
-    if (slot.quantity !== 0) this.updateAtClose(slot, bar);
+  }
+
+  closeBar(slot: SymbolSlot, bar: BarPrices): void {
+    // A position opened at this very close starts counting on the next bar.
+    if (slot.quantity !== 0 && slot.openedAtCloseOf !== bar.index) this.updateAtClose(slot, bar);
   }
 
   fillAtClose(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void {
     this.execute(slot, order, bar.close, bar);
+    if (slot.quantity !== 0 && slot.entryBar === bar.index && order.action !== "exit")
+      slot.openedAtCloseOf = bar.index;
   }
 
   /** Applies a triggered order at the raw trigger price (before slippage and tick rounding). */

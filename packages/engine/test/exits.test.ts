@@ -182,6 +182,33 @@ describe("positions", () => {
     expect(result.metrics.finalEquity).toBeCloseTo(10_000 - 60.486985 - 186.11749, 9);
   });
 
+  it("takes profit on a short when price falls to the target (limit, maker fee)", () => {
+    const result = runBacktest({
+      candles,
+      createStrategy: scripted({
+        0: [
+          {
+            action: "enterShort",
+            sizing: half,
+            exits: [
+              { kind: "stopLoss", percent: 0.01 },
+              { kind: "takeProfit", percent: 0.01 },
+            ],
+          },
+        ],
+      }),
+      settings: { positions: "longShort" },
+    });
+    const trade = result.trades[0]!;
+    // short at bar 1's open 13528.99: stop 13664.2799 (bar 1 high 13595.89 stays under), target 13393.7001
+    // (bar 1 low 13155.38 trades through it)
+    expect(trade.side).toBe("short");
+    expect(trade.exitReason).toBe("takeProfit");
+    expect(trade.exitPrice).toBeCloseTo(13393.7001, 9);
+    // 0.5 × (13528.99 − 13393.7001) − 0.0005 × (13528.99 + 13393.7001) = 67.64495 − 13.46134505
+    expect(trade.pnl).toBeCloseTo(54.18360495, 9);
+  });
+
   it("long-only: a short entry only closes the long", () => {
     const result = runBacktest({
       candles,

@@ -63,6 +63,22 @@ describe("market order fills", () => {
     expect(result.metrics.feesPaid).toBeCloseTo(13.48203, 9);
   });
 
+  it("applies slippage as a fraction of ATR known at the previous close (Wilder, period 3)", () => {
+    const result = runBacktest({
+      candles,
+      createStrategy: buyBar0SellBar3,
+      settings: { slippage: { mode: "atr", fraction: 0.5, period: 3 } },
+    });
+    const trade = result.trades[0]!;
+    // ATR after bar 0 = its range 13715.65 − 13400.01 = 315.64 → buy 13528.99 + 157.82
+    expect(trade.entryPrice).toBeCloseTo(13686.81, 9);
+    // true ranges: bar 1 440.51, bar 2 218.43 → mean of 3 = 324.86; bar 3 TR 321.27 →
+    // Wilder (324.86 × 2 + 321.27) / 3 = 323.663333…; sell 13434.98 − 161.831666…
+    expect(trade.exitPrice).toBeCloseTo(13273.148333333, 6);
+    // 0.5 × (13273.148333 − 13686.81) − 0.0005 × (13686.81 + 13273.148333)
+    expect(trade.pnl).toBeCloseTo(-220.3108125, 6);
+  });
+
   it("uses a custom taker fee", () => {
     const result = runBacktest({
       candles,
