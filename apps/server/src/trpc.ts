@@ -50,7 +50,7 @@ const t = initTRPC.context<Context>().create({
         : fieldErrors
           ? `Some inputs are not valid: ${Object.entries(fieldErrors)
               .slice(0, 3)
-              .map(([field, messages]) => `${field}: ${messages[0]}`)
+              .map(([field, messages]) => `${field}: ${(messages[0] ?? "").replace(/\.$/, "")}`)
               .join("; ")}.`
           : shape.message;
     return { ...shape, message, data: { ...shape.data, fieldErrors, appCode, graphIssues } };
