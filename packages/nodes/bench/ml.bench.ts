@@ -1,12 +1,12 @@
 /**
- * Cost of the ML predictor node per bar for each model type, on 20,000 real BTC/USDT 1h candles with five
+ * Runs on import (bench/run.ts). Cost of the ML predictor node per bar for each model type, on 20,000 real BTC/USDT 1h candles with five
  * features, a 1,000-bar rolling window and a retrain every 168 bars (weekly), 50 trees of depth 4:
  * - total ns/bar: init + step over every bar, retrains included (what a backtest pays);
  * - predict ns/bar: one prediction of the trained model (what a bar between retrains pays);
  * - ms/retrain: the rest of the total divided by the number of retrains.
  */
 import { recordBench } from "../../../scripts/bench-record.mjs";
-import { mlPredictorNode } from "../src/catalog/ml/index.ts";
+import { type DirectionScores, mlPredictorNode, predictorReport } from "../src/catalog/ml/index.ts";
 import type { PredictorState } from "../src/catalog/ml/predictor/state.ts";
 import { loadBundledCandles, runNode, sliceCandles } from "../src/testing/run-node.ts";
 import { basicFeatures } from "../test/ml/features.ts";
@@ -14,7 +14,7 @@ import { basicFeatures } from "../test/ml/features.ts";
 const BARS = 20_000;
 const PARAMS = { trainBars: 1000, retrainEvery: 168, trees: 50, treeDepth: 4, horizon: 4 };
 
-export default function benchMl(): void {
+function benchMl(): void {
   const candles = sliceCandles(loadBundledCandles("binance_BTCUSDT_1h.csv.gz"), 40_000, 40_000 + BARS);
   const features = basicFeatures(candles);
   for (const model of ["logistic", "randomForest", "gradientBoosting"] as const) {
@@ -44,6 +44,18 @@ export default function benchMl(): void {
         unit: "ms",
         value: Number(((totalNs - predictNs * BARS) / retrains / 1e6).toFixed(2)),
       });
+      if (target === "direction") {
+        // Honest out-of-sample score of the same run, next to always predicting the training majority.
+        const scores = predictorReport(state).overall as DirectionScores;
+        recordBench({
+          name: `${label}: out-of-sample accuracy (${scores.count} bars, h=4) vs majority-class baseline`,
+          unit: "fraction",
+          value: Number(scores.accuracy!.toFixed(4)),
+          baseline: Number(scores.baselineAccuracy!.toFixed(4)),
+        });
+      }
     }
   }
 }
+
+benchMl();
