@@ -133,4 +133,15 @@ describe("backfill through ccxt against the exchange stub", () => {
     const daily = await backfillCandles({ ...key("1d"), from: start }, { store, exchange: binance() });
     expect(daily).toMatchObject({ fetched: 3, expected: 3 }); // day 4 is still forming at `now`
   });
+
+  it("reports the range the exchange has no candles for instead of inventing them", async () => {
+    const before = start - 3 * 3_600_000;
+    const result = await backfillCandles(
+      { ...key("30m"), from: before, to: start + 3_600_000 },
+      { store, exchange: binance() },
+    );
+    expect(result).toMatchObject({ fetched: 2, expected: 8, holes: [{ from: before, to: start }] });
+    const [coverage] = await store.coverage(key("30m"));
+    expect(coverage).toMatchObject({ first: start, rows: 2 });
+  });
 });

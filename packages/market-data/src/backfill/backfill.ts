@@ -29,6 +29,11 @@ export interface BackfillResult extends BackfillProgress {
   completed: boolean;
   /** Where this run started: after the last stored candle when resuming. */
   resumedFrom: number;
+  /**
+   * Open-time ranges [from, to) the exchange skipped: before a listing, outages, or history it no
+   * longer serves (kraken only returns its latest 720 candles). Shown, never filled in.
+   */
+  holes: { from: number; to: number }[];
 }
 
 export interface BackfillDeps {
@@ -79,6 +84,7 @@ export async function backfillCandles(request: BackfillRequest, deps: BackfillDe
   let fetched = already.count;
   let stored = 0;
   let pages = 0;
+  const holes: BackfillResult["holes"] = [];
   const limit = ohlcvPageLimit(exchange);
   await deps.onProgress?.({ fetched, expected });
 
@@ -99,6 +105,7 @@ export async function backfillCandles(request: BackfillRequest, deps: BackfillDe
       `${exchange.id} ${request.symbol} ${request.timeframe}`,
     );
     if (page.time.length === 0) break; // nothing after `since`: the exchange has no more candles in range
+    if (page.time[0]! > since) holes.push({ from: since, to: page.time[0]! });
     const written = await store.write(series, page, { refreshCoverage: false });
     stored += written.stored;
     fetched += written.stored;
@@ -106,5 +113,15 @@ export async function backfillCandles(request: BackfillRequest, deps: BackfillDe
     await deps.onProgress?.({ fetched, expected });
   }
   await store.refreshCoverage(series);
-  return { series, fetched, expected, stored, pages, retries, completed: !signal?.aborted, resumedFrom };
+  return {
+    series,
+    fetched,
+    expected,
+    stored,
+    pages,
+    retries,
+    completed: !signal?.aborted,
+    resumedFrom,
+    holes,
+  };
 }
