@@ -88,6 +88,25 @@ describe("ONNX models trained elsewhere, run through the ML predictor node", () 
     }
   });
 
+  test("no look-ahead: candles after bar t never change outputs at or before t", () => {
+    const reference = runNode(mlPredictorNode, { model: "onnx", modelFile: "sigmoid.onnx" }, inputs);
+    for (const t of [50, 250, 420]) {
+      const changed = sliceCandles(candles, 0, 500);
+      for (let i = t + 1; i < 500; i++) {
+        changed.close[i] = changed.close[i]! * (i % 2 === 0 ? 1.05 : 0.95);
+        changed.high[i] = changed.high[i]! * 1.06;
+      }
+      const run = runNode(
+        mlPredictorNode,
+        { model: "onnx", modelFile: "sigmoid.onnx" },
+        { features: features(changed), candles: changed },
+      );
+      for (let i = 0; i <= t; i++)
+        expect(Object.is(run.out.probability[i], reference.out.probability[i])).toBe(true);
+      expect(run.out.probability[t + 2]).not.toBe(reference.out.probability[t + 2]);
+    }
+  });
+
   test("errors name the node, the file and what does not fit", () => {
     expect(() =>
       runNode(mlPredictorNode, { model: "onnx", modelFile: "missing.onnx" }, inputs, { nodeId: "m1" }),
