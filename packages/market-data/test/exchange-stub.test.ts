@@ -110,6 +110,18 @@ describe("exchange stub answering real ccxt", () => {
     expect(balances["USDT"]!.free).toBeCloseTo(10_000 - 0.01 * last, 8);
     const trades = await exchange.fetchMyTrades("BTC/USDT");
     expect(trades.map((t) => [t.price, t.amount, t.fee?.currency])).toEqual([[last, 0.01, "BTC"]]);
+    expect(trades[0]?.fee?.cost).toBeCloseTo(0.00001, 12);
+  });
+
+  it("buys for a quote amount (quoteOrderQty), rounded down to the lot step", async () => {
+    const last = minutes.close[indexOf(Date.UTC(2025, 4, 21, 12, 29))]!;
+    stub.latencyMs = 20; // slower answers change nothing but the wait
+    try {
+      const order = await exchange.createMarketBuyOrderWithCost("BTC/USDT", 50);
+      expect(order).toMatchObject({ status: "closed", filled: Math.floor((50 / last) * 1e5) / 1e5 });
+    } finally {
+      stub.latencyMs = 0;
+    }
   });
 
   it("rests a limit order and fills it when a later real candle trades through it", async () => {
