@@ -2,18 +2,24 @@
 import { redisConnectionOptions } from "@tradegraph/config";
 import { QUEUE_NAMES } from "@tradegraph/contracts";
 import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
+import { BACKFILL_QUEUE_NAME, CandleStore } from "@tradegraph/market-data";
+import type { Worker } from "bullmq";
+import { readWorkerSettings } from "./worker-settings.ts";
+import { createBackfillWorker } from "./workers/backfills.ts";
+import { createBacktestWorker } from "./workers/backtests.ts";
 import { createSkeletonWorker } from "./workers/skeleton.ts";
 
 const config = await startUpOrExit("runner");
+const settings = readWorkerSettings(process.env, config.runnerConcurrency);
 const prisma = createPrismaClient(config.databaseUrl);
+const store = CandleStore.open(config.databaseUrl);
 const connection = redisConnectionOptions(config.redisUrl);
-const workers = [
-  createSkeletonWorker({
-    prisma,
-    connection,
-    prefix: config.redisPrefix,
-    concurrency: config.runnerConcurrency,
-  }),
+const prefix = config.redisPrefix;
+const backtests = await createBacktestWorker({ prisma, store, connection, prefix, settings });
+const workers: Worker[] = [
+  createSkeletonWorker({ prisma, connection, prefix, concurrency: config.runnerConcurrency }),
+  backtests.worker as unknown as Worker,
+  createBackfillWorker({ store, connection, prefix, settings }) as unknown as Worker,
 ];
 for (const worker of workers) {
   worker.on("failed", (job, error) =>
@@ -22,16 +28,18 @@ for (const worker of workers) {
   worker.on("error", (error) => console.error(`runner: ${worker.name} worker error: ${error.message}`));
 }
 await Promise.all(workers.map((w) => w.waitUntilReady()));
-console.log(
-  `runner ready: queues ${Object.values(QUEUE_NAMES).join(", ")} (Redis prefix "${config.redisPrefix}")`,
-);
+const queues = [QUEUE_NAMES.skeleton, QUEUE_NAMES.backtests, BACKFILL_QUEUE_NAME];
+console.log(`runner ready: queues ${queues.join(", ")} (Redis prefix "${prefix}")`);
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`runner: ${signal} received, finishing current jobs`);
-  await Promise.all(workers.map((w) => w.close()));
+  await Promise.all(
+    workers.map((w) => (w === (backtests.worker as unknown) ? backtests.close() : w.close())),
+  );
+  await store.close();
   await prisma.$disconnect();
   process.exit(0);
 }
