@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mlPredictorNode, type PredictorState, predictorReport, setModelRuntime } from "@tradegraph/nodes";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { loadBundledCandles, runNode, sliceCandles } from "../../nodes/src/testing/run-node.ts";
 import { createOnnxRuntime } from "../src/index.ts";
 import { linearOnnxModel } from "./onnx-builder.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Features from real BTC/USDT 1h candles: the bar's range as a fraction of close, and the 1-bar return. */
 function features(candles: ReturnType<typeof loadBundledCandles>): Float64Array[] {

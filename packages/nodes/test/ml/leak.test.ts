@@ -1,7 +1,10 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { PredictorParams } from "../../src/catalog/ml/predictor/params.ts";
 import type { CandleColumns } from "../../src/runtime-types.ts";
 import { btcCandles, FAST, firstDifference, MODEL_TYPES, runPredictor } from "./helpers.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Copy of the candles with every candle after bar t scaled (a different future, same past). */
 function perturbAfter(candles: CandleColumns, t: number, factor: number): CandleColumns {

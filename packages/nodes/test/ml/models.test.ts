@@ -1,9 +1,12 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { trainModel } from "../../src/catalog/ml/models/index.ts";
 import { fitScaler, scaleWithIntercept } from "../../src/catalog/ml/models/standardise.ts";
 import type { ModelSettings, TrainingSet } from "../../src/catalog/ml/models/types.ts";
 import { basicFeatures } from "./features.ts";
 import { btcCandles, MODEL_TYPES } from "./helpers.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 const SETTINGS: ModelSettings = { seed: 7, trees: 30, treeDepth: 4, learningRate: 0.1, iterations: 30 };
 

@@ -1,7 +1,10 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import type { DirectionScores, ReturnScores } from "../../src/catalog/ml/evaluation/metrics.ts";
 import { predictorReport } from "../../src/catalog/ml/evaluation/report.ts";
 import { btcCandles, FAST, MODEL_TYPES, runPredictor } from "./helpers.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 const HORIZON = 4;
 

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { mlPredictorNode, restorePredictor, serializePredictor } from "../../src/catalog/ml/index.ts";
 import type { PredictorParams } from "../../src/catalog/ml/predictor/params.ts";
 import type { PredictorState } from "../../src/catalog/ml/predictor/state.ts";
@@ -6,6 +6,9 @@ import type { CandleColumns } from "../../src/runtime-types.ts";
 import { flatAccount, runNode, sliceCandles } from "../../src/testing/run-node.ts";
 import { basicFeatures } from "./features.ts";
 import { btcCandles, FAST, firstDifference, MODEL_TYPES } from "./helpers.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** Steps an existing state over bars [from, n) of full columns, as a restarted live runner would. */
 function continueRun(state: PredictorState, candles: CandleColumns, params: PredictorParams, from: number) {

@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { mlPredictorNode } from "../../src/catalog/ml/index.ts";
 import type { PredictorParams } from "../../src/catalog/ml/predictor/params.ts";
 import type { NodeIO } from "../../src/contract.ts";
@@ -6,6 +6,9 @@ import type { CandleColumns } from "../../src/runtime-types.ts";
 import { flatAccount } from "../../src/testing/run-node.ts";
 import { basicFeatures } from "./features.ts";
 import { btcCandles, FAST, firstDifference, MODEL_TYPES, runPredictor } from "./helpers.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 /**
  * Live-style run: columns start small and are replaced by larger ones as bars arrive (as the streaming

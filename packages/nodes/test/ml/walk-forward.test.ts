@@ -1,9 +1,12 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { mlPredictorNode } from "../../src/catalog/ml/index.ts";
 import { UP } from "../../src/catalog/ml/models/types.ts";
 import { firstValidIndex, runNode } from "../../src/testing/run-node.ts";
 import { basicFeatures } from "./features.ts";
 import { btcCandles, FAST, runPredictor } from "./helpers.ts";
+
+// Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe("ML predictor walk-forward training on real BTC/USDT 1h", () => {
   const candles = btcCandles(1500);
