@@ -116,4 +116,31 @@ describe("evaluation report, computed from the node's own out-of-sample predicti
         `RMSE ${overall.rmse!.toExponential(3)} vs ${overall.baselineRmse!.toExponential(3)}, sign hit ${overall.directionHitRate!.toFixed(4)}`,
     );
   });
+
+  test("neutral band: three classes, accuracy counts neutral outcomes, calibration still reads P(up)", () => {
+    const band = 0.003;
+    const run = runPredictor(candles, {
+      ...FAST,
+      model: "randomForest",
+      horizon: HORIZON,
+      neutralBand: band,
+    });
+    const report = predictorReport(run.state);
+    expect(report.classes).toEqual(["down", "up", "neutral"]);
+    const classOf = (bar: number) => {
+      const r = close[bar + HORIZON]! / close[bar]! - 1;
+      return Math.abs(r) <= band ? 2 : r > 0 ? 1 : 0;
+    };
+    let count = 0;
+    let correct = 0;
+    for (let bar = 0; bar + HORIZON < close.length; bar++) {
+      if (Number.isNaN(run.probability[bar]!)) continue;
+      count++;
+      if (run.state.predictedClass.get(bar) === classOf(bar)) correct++;
+    }
+    const overall = report.overall as DirectionScores;
+    expect(overall.count).toBe(count);
+    expect(overall.accuracy).toBeCloseTo(correct / count, 12);
+    expect(report.calibration.reduce((a, bin) => a + bin.count, 0)).toBe(count);
+  });
 });
