@@ -69,7 +69,7 @@ export class TradingSession {
       : new SimulatedBroker(this.portfolio, settings, options.timeframeMs, options.finerCandles ?? []);
     this.risk = new RiskStage(this.portfolio, settings);
     this.universe = new UniverseBoard(symbols);
-    this.bars = symbols.map(() => ({ index: -1, time: 0, open: 0, high: 0, low: 0, close: 0 }));
+    this.bars = symbols.map(() => ({ index: -1, time: 0, open: 0, high: 0, low: 0, close: 0, volume: 0 }));
     this.intents = symbols.map(() => []);
     this.accounts = this.portfolio.slots.map(
       (slot) =>
@@ -102,6 +102,7 @@ export class TradingSession {
     bar.high = columns.high[index]!;
     bar.low = columns.low[index]!;
     bar.close = columns.close[index]!;
+    bar.volume = columns.volume[index]!;
     this.portfolio.rollDay(bar.time);
     this.broker.processBar(this.portfolio.slots[s]!, bar);
   }
@@ -128,6 +129,7 @@ export class TradingSession {
     bar.high = candle.high;
     bar.low = candle.low;
     bar.close = candle.close;
+    bar.volume = candle.volume;
     this.portfolio.rollDay(bar.time);
     this.broker.processBar(this.portfolio.slots[s]!, bar);
     const equity = this.markToMarket();
@@ -172,7 +174,7 @@ export class TradingSession {
       }
       const level = intent.orderType === "market" ? Number.NaN : (intent.price ?? Number.NaN);
       const order = orderFromIntent(intent, "exit", 0, level);
-      if (settings.fill === "close" && order.type === "market") this.broker.fillAtClose(slot, order, bar);
+      if (this.fillsAtClose(order, bar)) this.broker.fillAtClose(slot, order, bar);
       else this.broker.submit(slot, order, bar);
       return;
     }
@@ -187,8 +189,13 @@ export class TradingSession {
     if (approved === null) return;
     const order = orderFromIntent(intent, action, approved.quantity, approved.level);
     order.allIn = approved.allIn;
-    if (settings.fill === "close" && order.type === "market") this.broker.fillAtClose(slot, order, bar);
+    if (this.fillsAtClose(order, bar)) this.broker.fillAtClose(slot, order, bar);
     else this.broker.submit(slot, order, bar);
+  }
+
+  /** Close-fill option, except on bars where nothing traded (the order waits for a real bar). */
+  private fillsAtClose(order: PendingOrder, bar: BarPrices): boolean {
+    return this.options.settings.fill === "close" && order.type === "market" && bar.volume > 0;
   }
 }
 

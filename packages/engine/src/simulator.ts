@@ -19,6 +19,7 @@ export interface BarPrices {
   high: number;
   low: number;
   close: number;
+  volume: number;
 }
 
 /** What the trading session needs from whoever executes orders (simulator here, exchange live). */
@@ -83,6 +84,12 @@ export class SimulatedBroker implements Broker {
   }
 
   processBar(slot: SymbolSlot, bar: BarPrices): void {
+    if (bar.volume === 0) {
+      // Nothing traded in this bar (exchange halt, or a forward-filled gap): no order can fill on it.
+      slot.lastClose = bar.close;
+      slot.lastBarIndex = bar.index;
+      return;
+    }
     const wasOpen = slot.quantity !== 0;
     let openedAtOpen = false;
     const pending = slot.pending;
