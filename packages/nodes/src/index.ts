@@ -1,5 +1,6 @@
 export { bucketOpenTime, HIGHER_TIMEFRAMES } from "./catalog/data/higher-timeframe/buckets.ts";
 export * from "./catalog/index.ts";
+export * from "./catalog/ml/index.ts";
 export * from "./catalog/session.ts";
 export * from "./compiler/compile.ts";
 export * from "./compiler/errors.ts";
@@ -15,4 +16,3 @@ export * from "./registry/registry.ts";
 export * from "./runtime/evaluator.ts";
 export * from "./runtime/evaluator-api.ts";
 export * from "./runtime-types.ts";
-export * from "./catalog/ml/index.ts";

@@ -34,6 +34,11 @@ export interface EvaluatorOptions {
   capacity?: number;
   /** Live view of the account, updated by the engine before each `step`. */
   account: AccountView;
+  /**
+   * Batch only: run market-data nodes (data, indicators, math, logic, ML) node by node over the whole
+   * history up front, then only risk and order nodes per `step`. Identical values; default true.
+   */
+  precompute?: boolean;
   /** Receives every order intent emitted during a step. */
   emit(intent: OrderIntent): void;
 }

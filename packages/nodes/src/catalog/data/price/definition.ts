@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineNode } from "../../../contract.ts";
+import type { CandleColumns } from "../../../runtime-types.ts";
 
 const FIELDS = ["open", "high", "low", "close", "volume", "hl2", "hlc3", "ohlc4"] as const;
 
@@ -14,28 +15,20 @@ export const priceNode = defineNode({
   outputs: { value: { type: "number", label: "Value" } },
   params: z.object({ field: z.enum(FIELDS).default("close").meta({ label: "Field" }) }),
   warmup: () => 0,
-  init: () => null,
-  step: (_s, io, i, _ctx, p) => {
-    const c = io.in.candles;
-    let value: number;
-    switch (p.field) {
-      case "open":
-      case "high":
-      case "low":
-      case "close":
-      case "volume":
-        value = c[p.field][i]!;
-        break;
-      case "hl2":
-        value = (c.high[i]! + c.low[i]!) / 2;
-        break;
-      case "hlc3":
-        value = (c.high[i]! + c.low[i]! + c.close[i]!) / 3;
-        break;
-      case "ohlc4":
-        value = (c.open[i]! + c.high[i]! + c.low[i]! + c.close[i]!) / 4;
-        break;
-    }
-    io.out.value[i] = value;
+  // The field is chosen once: a per-bar string switch costs more than the arithmetic.
+  init: (p) => ({ read: READERS[p.field] }),
+  step: (s, io, i) => {
+    io.out.value[i] = s.read(io.in.candles, i);
   },
 });
+
+const READERS: Record<(typeof FIELDS)[number], (c: CandleColumns, i: number) => number> = {
+  open: (c, i) => c.open[i]!,
+  high: (c, i) => c.high[i]!,
+  low: (c, i) => c.low[i]!,
+  close: (c, i) => c.close[i]!,
+  volume: (c, i) => c.volume[i]!,
+  hl2: (c, i) => (c.high[i]! + c.low[i]!) / 2,
+  hlc3: (c, i) => (c.high[i]! + c.low[i]! + c.close[i]!) / 3,
+  ohlc4: (c, i) => (c.open[i]! + c.high[i]! + c.low[i]! + c.close[i]!) / 4,
+};

@@ -18,31 +18,20 @@ export const compareNode = defineNode({
     value: levelParam,
   }),
   warmup: () => 0,
-  init: () => null,
-  step: (_s, io, i, _ctx, p) => {
+  init: (p) => ({ test: TESTS[p.operator] }),
+  step: (s, io, i, _ctx, p) => {
     const a = io.in.a[i]!;
     const b = io.in.b ? io.in.b[i]! : p.value;
-    let result: boolean;
-    switch (p.operator) {
-      case ">":
-        result = a > b;
-        break;
-      case ">=":
-        result = a >= b;
-        break;
-      case "<":
-        result = a < b;
-        break;
-      case "<=":
-        result = a <= b;
-        break;
-      case "==":
-        result = a === b;
-        break;
-      case "!=":
-        result = a !== b;
-        break;
-    }
-    io.out.result[i] = bool(result, a, b);
+    io.out.result[i] = bool(s.test(a, b), a, b);
   },
 });
+
+/** Chosen once per node: a per-bar string switch costs more than the comparison. */
+const TESTS: Record<(typeof OPERATORS)[number], (a: number, b: number) => boolean> = {
+  ">": (a, b) => a > b,
+  ">=": (a, b) => a >= b,
+  "<": (a, b) => a < b,
+  "<=": (a, b) => a <= b,
+  "==": (a, b) => a === b,
+  "!=": (a, b) => a !== b,
+};

@@ -25,34 +25,19 @@ export const arithmeticNode = defineNode({
       .meta({ label: "B (when not connected)", optimisable: true }),
   }),
   warmup: () => 0,
-  init: () => null,
-  step: (_s, io, i, _ctx, p) => {
-    const a = io.in.a[i]!;
-    const b = io.in.b ? io.in.b[i]! : p.value;
-    let value: number;
-    switch (p.operation) {
-      case "add":
-        value = a + b;
-        break;
-      case "subtract":
-        value = a - b;
-        break;
-      case "multiply":
-        value = a * b;
-        break;
-      case "divide":
-        value = b === 0 ? Number.NaN : a / b;
-        break;
-      case "min":
-        value = Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : Math.min(a, b);
-        break;
-      case "max":
-        value = Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : Math.max(a, b);
-        break;
-      case "absDifference":
-        value = Math.abs(a - b);
-        break;
-    }
-    io.out.value[i] = value;
+  init: (p) => ({ apply: OPERATIONS_BY_NAME[p.operation] }),
+  step: (s, io, i, _ctx, p) => {
+    io.out.value[i] = s.apply(io.in.a[i]!, io.in.b ? io.in.b[i]! : p.value);
   },
 });
+
+/** Chosen once per node: a per-bar string switch costs more than the arithmetic. */
+const OPERATIONS_BY_NAME: Record<(typeof OPERATIONS)[number], (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => (b === 0 ? Number.NaN : a / b),
+  min: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : Math.min(a, b)),
+  max: (a, b) => (Number.isNaN(a) || Number.isNaN(b) ? Number.NaN : Math.max(a, b)),
+  absDifference: (a, b) => Math.abs(a - b),
+};
