@@ -7,6 +7,7 @@ import {
 import type { CandleColumns, CompiledPlan } from "@tradegraph/nodes";
 import { computeMetrics, drawdownSeries, type Metrics } from "./metrics.ts";
 import { compileGraph, planStrategy } from "./plan-strategy.ts";
+import { replay } from "./replay.ts";
 import type { OrderLogEntry, Trade } from "./results-types.ts";
 import { type StrategyFactory, TradingSession } from "./session.ts";
 import { detectTimeframe, forwardFillGaps, unionTimeline, validateColumns } from "./timeline.ts";
@@ -74,36 +75,8 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     finerCandles: symbols.map((symbol) => input.finerCandles?.[symbol]),
   });
   const clock = unionTimeline(columns);
-  const bars = clock.length;
-  const equity = new Float64Array(bars);
-  const inMarket = new Uint8Array(bars);
-  const pointers = new Int32Array(symbols.length);
-  const active = new Uint8Array(symbols.length);
+  const { equity, inMarket } = replay(session, columns, clock, settings.closeAtEnd, input.onProgress);
   const { ledger } = session.portfolio;
-  const progressEvery = Math.max(1, Math.floor(bars / 100));
-
-  for (let t = 0; t < bars; t++) {
-    const time = clock[t]!;
-    for (let s = 0; s < columns.length; s++) {
-      const p = pointers[s]!;
-      const own = columns[s]!;
-      active[s] = p < own.time.length && own.time[p] === time ? 1 : 0;
-      if (active[s] === 1) session.openBar(s, own, p);
-    }
-    const closeEquity = session.markToMarket();
-    for (let s = 0; s < columns.length; s++) {
-      if (active[s] === 1) {
-        session.evaluateBar(s, closeEquity);
-        session.closeBar(s);
-        pointers[s] = pointers[s]! + 1;
-      }
-    }
-    inMarket[t] = ledger.openPositions > 0 ? 1 : 0;
-    if (t === bars - 1 && settings.closeAtEnd) session.closeAll();
-    // Close fills at this bar pay fees, so equity is re-read after evaluation.
-    equity[t] = session.portfolio.equity();
-    if (input.onProgress && (t + 1) % progressEvery === 0) input.onProgress((t + 1) / bars);
-  }
 
   const buyAndHold = columns.map(buyAndHoldReturn);
   const perSymbol = symbols.map((symbol, s): SymbolResult => {
