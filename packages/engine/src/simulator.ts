@@ -4,7 +4,9 @@
  */
 import type { BacktestSettings } from "@tradegraph/contracts";
 import type { CandleColumns } from "@tradegraph/nodes";
+import { moveLevelsAtClose } from "./close-levels.ts";
 import { RunningAtr, slip } from "./costs.ts";
+import { BOTH, type ExitPrice, resolveExit, resolveWithFinerCandles, STOP, TARGET } from "./intrabar.ts";
 import { floorToStep, roundPriceAdverse, ruleViolation } from "./market-rules.ts";
 import { buys, engineExit, type PendingOrder, triggerPrice } from "./orders.ts";
 import type { Portfolio } from "./portfolio.ts";
@@ -37,18 +39,13 @@ export interface Broker {
   fillAtClose(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void;
 }
 
-const NONE = 0;
-const STOP = 1;
-const TARGET = 2;
-const BOTH = 3;
-
 export class SimulatedBroker implements Broker {
   private readonly atr: RunningAtr[];
   private readonly touch: boolean;
   /** ATR is tracked only for ATR-based slippage. */
   private readonly usesAtr: boolean;
-  /** Price chosen by the last `resolveExit` (the open when a gap jumped the level). */
-  private exitPrice = Number.NaN;
+  /** Price chosen by the last intrabar resolution (the open when a gap jumped the level). */
+  private readonly exit: ExitPrice = { price: Number.NaN };
 
   constructor(
     private readonly portfolio: Portfolio,
@@ -227,10 +224,23 @@ export class SimulatedBroker implements Broker {
     const target = slot.takeProfit;
     if (Number.isNaN(stop) && Number.isNaN(target)) return;
     const long = slot.quantity > 0;
-    let outcome = this.resolveExit(long, stop, target, bar.open, bar.high, bar.low);
-    if (outcome === BOTH) outcome = this.resolveWithFinerCandles(slot, bar, long, stop, target);
-    if (outcome === STOP) this.closeAt(slot, this.exitPrice, false, bar, slot.stopKind, "engine");
-    else if (outcome === TARGET) this.closeAt(slot, this.exitPrice, true, bar, "takeProfit", "engine");
+    const out = this.exit;
+    let outcome = resolveExit(long, stop, target, bar.open, bar.high, bar.low, this.touch, out);
+    if (outcome === BOTH) {
+      const finer = this.finer[slot.index];
+      outcome = resolveWithFinerCandles(
+        finer,
+        bar.time,
+        this.timeframeMs,
+        long,
+        stop,
+        target,
+        this.touch,
+        out,
+      );
+    }
+    if (outcome === STOP) this.closeAt(slot, out.price, false, bar, slot.stopKind, "engine");
+    else if (outcome === TARGET) this.closeAt(slot, out.price, true, bar, "takeProfit", "engine");
     else if (outcome === BOTH) {
       // Stop and target both inside one bar with no finer data: assume the stop (worse) filled first.
       slot.ambiguousBars++;
@@ -238,87 +248,10 @@ export class SimulatedBroker implements Broker {
     }
   }
 
-  /** Walks the finer candles inside the bar; the first that reaches a level decides. */
-  private resolveWithFinerCandles(
-    slot: SymbolSlot,
-    bar: BarPrices,
-    long: boolean,
-    stop: number,
-    target: number,
-  ): number {
-    const finer = this.finer[slot.index];
-    if (finer === undefined) return BOTH;
-    const end = bar.time + this.timeframeMs;
-    let j = lowerBound(finer.time, bar.time);
-    if (j >= finer.time.length || finer.time[j]! >= end) return BOTH;
-    for (; j < finer.time.length && finer.time[j]! < end; j++) {
-      const outcome = this.resolveExit(long, stop, target, finer.open[j]!, finer.high[j]!, finer.low[j]!);
-      if (outcome !== NONE) return outcome;
-    }
-    return BOTH;
-  }
-
-  /** Which protective level a bar reaches; sets `exitPrice` (the open when it gapped through). */
-  private resolveExit(
-    long: boolean,
-    stop: number,
-    target: number,
-    open: number,
-    high: number,
-    low: number,
-  ): number {
-    const hasStop = !Number.isNaN(stop);
-    const hasTarget = !Number.isNaN(target);
-    if (hasStop && (long ? open <= stop : open >= stop)) {
-      this.exitPrice = open;
-      return STOP;
-    }
-    if (hasTarget && (long ? open >= target : open <= target)) {
-      this.exitPrice = open;
-      return TARGET;
-    }
-    const stopHit = hasStop && (long ? low <= stop : high >= stop);
-    const targetHit =
-      hasTarget &&
-      (long
-        ? high > target || (this.touch && high === target)
-        : low < target || (this.touch && low === target));
-    if (stopHit && targetHit) return BOTH;
-    if (stopHit) this.exitPrice = stop;
-    else if (targetHit) this.exitPrice = target;
-    return stopHit ? STOP : targetHit ? TARGET : NONE;
-  }
-
-  /** At the close: count the bar, move trailing and break-even stops, and queue a due time stop. */
+  /** At the close: move trailing and break-even stops, and queue a due time stop. */
   private updateAtClose(slot: SymbolSlot, bar: BarPrices): void {
-    const long = slot.quantity > 0;
-    slot.barsHeld++;
-    if (long ? bar.high > slot.bestPrice : bar.low < slot.bestPrice)
-      slot.bestPrice = long ? bar.high : bar.low;
-    if (slot.trailSource !== null) {
-      const rule = slot.trailSource.ruleAt(bar.index);
-      if (rule !== null && rule.kind === "trailingStop") {
-        slot.trailPercent = rule.percent ?? Number.NaN;
-        slot.trailDistance = rule.distance ?? Number.NaN;
-      }
-    }
-    const distance = Number.isNaN(slot.trailPercent)
-      ? slot.trailDistance
-      : slot.bestPrice * slot.trailPercent;
-    if (distance > 0) {
-      const level = long ? slot.bestPrice - distance : slot.bestPrice + distance;
-      // A trailing stop only ever tightens.
-      if (Number.isNaN(slot.trailingStop) || (long ? level > slot.trailingStop : level < slot.trailingStop)) {
-        slot.trailingStop = level;
-      }
-    }
-    if (!Number.isNaN(slot.breakEvenTrigger) && Number.isNaN(slot.breakEvenStop)) {
-      const move = long ? slot.bestPrice / slot.entryPrice - 1 : 1 - slot.bestPrice / slot.entryPrice;
-      if (move >= slot.breakEvenTrigger) {
-        slot.breakEvenStop = slot.entryPrice * (long ? 1 + slot.breakEvenOffset : 1 - slot.breakEvenOffset);
-      }
-    }
-    if (slot.maxBars > 0 && slot.barsHeld >= slot.maxBars && !slot.pending.some((p) => p.action === "exit")) {
+    const due = moveLevelsAtClose(slot, bar.index, bar.high, bar.low);
+    if (due && !slot.pending.some((p) => p.action === "exit")) {
       const order = engineExit("timeStop", bar.index);
       if (this.settings.fill === "close") this.fillAtClose(slot, order, bar);
       else this.submit(slot, order, bar);
@@ -370,15 +303,4 @@ function removeWhere<T>(items: T[], drop: (item: T) => boolean): void {
   let kept = 0;
   for (let k = 0; k < items.length; k++) if (!drop(items[k]!)) items[kept++] = items[k]!;
   items.length = kept;
-}
-
-function lowerBound(sorted: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
