@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedTemplates } from "../src/domain/strategies/templates.ts";
+import { defaultExamplesDir } from "../src/services.ts";
 import { smaCrossover } from "./fixtures/graphs.ts";
 import { expectAppError, expectInputError } from "./helpers/errors.ts";
 import { type Caller, createHarness, type Harness } from "./helpers/harness.ts";
@@ -178,5 +179,21 @@ describe("strategies", () => {
     });
     expect(fromTemplate.latestVersion).toBe(1);
     await expectAppError(trader.strategies.create({ name: "x", templateId: "missing" }), "NOT_FOUND");
+  });
+
+  it("seeds every bundled example strategy into the gallery", async () => {
+    const report = await seedTemplates(h.deps, defaultExamplesDir);
+    expect(report.skipped).toEqual({});
+    expect(report.seeded).toEqual([
+      "atr-trailing-stop",
+      "bollinger-bounce",
+      "ema-trend-confirmed",
+      "rsi-mean-reversion",
+      "sma-crossover",
+    ]);
+    const fromExample = await trader.strategies.create({ name: "Trend", templateId: "ema-trend-confirmed" });
+    const version = await trader.strategies.version({ strategyId: fromExample.id, number: 1 });
+    expect(version.message).toMatch(/^Created from template "/);
+    expect(version.graph.nodes.length).toBeGreaterThan(10);
   });
 });
