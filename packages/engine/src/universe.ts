@@ -13,7 +13,7 @@ export class UniverseBoard implements UniverseView {
   private readonly previousScore: Float64Array;
 
   constructor(symbols: readonly string[]) {
-    symbols.forEach((symbol, k) => this.index.set(symbol, k));
+    for (let k = 0; k < symbols.length; k++) this.index.set(symbols[k]!, k);
     const n = symbols.length;
     this.lastTime = new Float64Array(n).fill(Number.NaN);
     this.lastScore = new Float64Array(n).fill(Number.NaN);
