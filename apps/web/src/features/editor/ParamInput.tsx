@@ -49,9 +49,11 @@ export function ParamInput({ field, value, error, onChange }: ParamInputProps) {
   const current = value ?? field.defaultValue;
   switch (field.kind) {
     case "number": {
+      // Schema guard rails like ±1e15 are not useful hints; show only ranges a trader would type within.
+      const sane = (v: number | undefined) => (v !== undefined && Math.abs(v) < 1e9 ? v : undefined);
       const range =
-        field.min !== undefined || field.max !== undefined
-          ? `${field.min ?? "−∞"} … ${field.max ?? "∞"}${field.unit ? ` ${field.unit}` : ""}`
+        sane(field.min) !== undefined || sane(field.max) !== undefined
+          ? `${sane(field.min) ?? "−∞"} … ${sane(field.max) ?? "∞"}${field.unit ? ` ${field.unit}` : ""}`
           : field.unit;
       return (
         <Group gap={4} align="flex-end" wrap="nowrap">

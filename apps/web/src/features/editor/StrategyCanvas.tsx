@@ -10,7 +10,7 @@ import {
   ReactFlow,
   useReactFlow,
 } from "@xyflow/react";
-import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef } from "react";
+import { type DragEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import "@xyflow/react/dist/style.css";
 import { CATEGORY_COLORS, findNodeType, portColor } from "../../lib/catalogue.ts";
 import type { FlowNode } from "../../lib/flow-convert.ts";
@@ -32,6 +32,8 @@ export function StrategyCanvas({ colorMode, onShortcut, children }: StrategyCanv
   const nodes = useEditorState(store, (s) => s.nodes);
   const rawEdges = useEditorState(store, (s) => s.edges);
   const { screenToFlowPosition } = useReactFlow();
+  // Fit an opened graph once; an empty canvas keeps a 1:1 zoom so the first dropped node is not blown up.
+  const [fitOnOpen] = useState(() => store.getState().nodes.length > 0);
 
   // Edges take the colour of the value they carry. Keyed on the edge list only (not node positions), and
   // each styled edge is cached, so dragging a node does not rebuild or re-render every edge.
@@ -108,7 +110,10 @@ export function StrategyCanvas({ colorMode, onShortcut, children }: StrategyCanv
       // Large graphs: only nodes in view are rendered.
       onlyRenderVisibleElements={nodes.length > 80}
       minZoom={0.1}
-      fitView
+      maxZoom={1.5}
+      defaultViewport={{ x: 0, y: 0, zoom: 1 }}
+      fitView={fitOnOpen}
+      fitViewOptions={{ maxZoom: 1 }}
       data-testid="canvas"
     >
       <Background variant={BackgroundVariant.Dots} gap={18} size={1} />

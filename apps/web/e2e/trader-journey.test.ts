@@ -1,0 +1,148 @@
+// @vitest-environment node
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp } from "./harness.ts";
+
+/** Drops a palette node onto the canvas at (x, y) relative to the canvas' top-left corner. */
+async function dropNode(page: Page, type: string, x: number, y: number) {
+  await page.getByPlaceholder("Search nodes").fill(type.split(".")[1]!);
+  await page
+    .locator(`[data-node-type="${type}"]`)
+    .dragTo(page.locator(".react-flow__pane"), { targetPosition: { x, y } });
+  await page.getByPlaceholder("Search nodes").fill("");
+}
+
+/** Drags from an output handle to an input handle, like a trader connecting two ports. */
+async function connect(page: Page, from: string, fromPort: string, to: string, toPort: string) {
+  const source = page.locator(
+    `.react-flow__node[data-id="${from}"] .react-flow__handle.source[data-handleid="${fromPort}"]`,
+  );
+  const target = page.locator(
+    `.react-flow__node[data-id="${to}"] .react-flow__handle.target[data-handleid="${toPort}"]`,
+  );
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+describe("a new trader in a real browser", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await startTestApp({ viewport: { width: 1920, height: 1080 } });
+  }, 240_000);
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it("signs up, builds a strategy by dragging and connecting, fixes a validation error, saves, backtests, exports/imports, deploys to paper and stops it", async () => {
+    const { page } = app;
+    await page.goto(app.url);
+
+    // Sign up: a fresh install offers to create the first account.
+    await page.getByText("Create the first account").waitFor();
+    await page.locator('input[type="email"]').fill("trader@example.com");
+    await page.locator('input[type="password"]').fill("correct horse battery");
+    await app.screenshot("journey-01-sign-up");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByTestId("strategies-empty").waitFor();
+    await app.screenshot("journey-02-no-strategies");
+
+    // A new blank strategy.
+    await page.getByRole("button", { name: "New strategy" }).click();
+    await page.getByRole("dialog").getByLabel("Name").fill("SMA trend");
+    await page.getByTestId("create-strategy").click();
+    await page.getByTestId("palette").waitFor();
+
+    // Drag six nodes from the palette and connect them.
+    await dropNode(page, "data.candles", 20, 60);
+    await dropNode(page, "data.price", 330, 60);
+    await dropNode(page, "indicator.sma", 330, 320);
+    await dropNode(page, "logic.crossOver", 640, 60);
+    await dropNode(page, "risk.maxPositionSize", 640, 360);
+    await dropNode(page, "order.enterLong", 950, 180);
+    expect(await page.locator(".react-flow__node").count()).toBe(6);
+    await connect(page, "candles_1", "candles", "price_1", "candles");
+    await connect(page, "price_1", "value", "sma_1", "source");
+    await connect(page, "price_1", "value", "crossOver_1", "a");
+    await connect(page, "sma_1", "value", "crossOver_1", "b");
+    await connect(page, "crossOver_1", "crossed", "enterLong_1", "when");
+    await connect(page, "maxPositionSize_1", "risk", "enterLong_1", "risk");
+    await app.screenshot("journey-03-connected");
+    expect(await page.locator(".react-flow__edge").count()).toBe(6);
+    // An incompatible connection is refused as you drag: candles into a boolean input.
+    await connect(page, "candles_1", "candles", "enterLong_1", "when");
+    expect(await page.locator(".react-flow__edge").count()).toBe(6);
+    await page.getByText("Graph valid").waitFor();
+    await app.screenshot("journey-03-connected");
+
+    // A validation error on the node, then fixed in the inspector.
+    await page.locator('.react-flow__node[data-id="sma_1"]').click();
+    const period = page.locator('[data-param="period"]');
+    await period.fill("0");
+    await page.getByTestId("errors-sma_1").waitFor();
+    expect(await page.getByTestId("errors-sma_1").textContent()).toMatch(/>=\s*1|too small/i);
+    await app.screenshot("journey-04-validation-error");
+    await period.fill("20");
+    await page.getByText("Graph valid").waitFor();
+
+    // Save a version with a message.
+    await page.getByTestId("save-button").click();
+    await page.getByTestId("version-message").fill("First SMA trend");
+    await page.getByTestId("save-version").click();
+    await page.getByText("v1 saved").waitFor();
+    await app.screenshot("journey-05-saved");
+
+    // Export the graph, then import it back as a new strategy.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Export graph JSON" }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, "utf8"));
+    expect(exported.nodes).toHaveLength(6);
+    expect(exported.nodes.find((n: { id: string }) => n.id === "sma_1").params).toEqual({ period: 20 });
+
+    // Backtest: the run is queued and its progress shown beside the canvas.
+    await page.getByTestId("backtest-button").click();
+    await page
+      .getByTestId("results-running")
+      .or(page.getByTestId("results"))
+      .or(page.getByTestId("results-failed"))
+      .waitFor();
+    await app.screenshot("journey-06-backtest");
+
+    // Deploy to paper and see it on the deployments dashboard.
+    await page.getByTestId("deploy-button").click();
+    await page.getByTestId("deploy-dialog").waitFor();
+    await app.screenshot("journey-07-deploy-dialog");
+    await page.getByTestId("deploy-submit").click();
+    await page.getByTestId("deployment-detail").waitFor();
+    await page.getByTestId("deployment-status").waitFor();
+    await app.screenshot("journey-08-deployment");
+    const deployment = await app.db.prisma.deployment.findFirstOrThrow();
+    expect(deployment.mode).toBe("paper");
+    expect(deployment.desiredState).toBe("running");
+
+    // Emergency stop.
+    await page.getByTestId("emergency-stop").click();
+    await page.getByTestId("emergency-stop-confirm").click();
+    await page.getByText("Emergency stop sent to the runner.").waitFor();
+    await app.screenshot("journey-09-emergency-stop");
+    const stopped = await app.db.prisma.deployment.findFirstOrThrow();
+    expect(stopped.desiredState).toBe("stopped");
+
+    // Re-import the exported graph from the strategies page.
+    await page.goto(`${app.url}/#/strategies`);
+    await page.getByTestId("strategy-card").first().waitFor();
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Import JSON" }).click();
+    await (await chooser).setFiles(file);
+    await page.getByTestId("palette").waitFor();
+    await page.locator('.react-flow__node[data-id="sma_1"]').waitFor();
+    expect(await page.locator(".react-flow__node").count()).toBe(6);
+    await app.screenshot("journey-10-imported");
+  }, 240_000);
+});
