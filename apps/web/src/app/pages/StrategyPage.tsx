@@ -2,7 +2,7 @@ import { Alert, Button, Group, SegmentedControl, Text, useComputedColorScheme } 
 import { notifications } from "@mantine/notifications";
 import { IconHistory, IconRocket } from "@tabler/icons-react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { QueryState } from "../../components/QueryState.tsx";
 import { BacktestControl } from "../../features/backtest/BacktestControl.tsx";
 import {
@@ -62,12 +62,10 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
     return new EditorStore({ ...savedGraph, name: strategy.name });
   });
   useDraftPersistence(store, strategy.id, savedVersion);
-  const revision = useEditorState(store, (s) => s.revision);
+  // Re-render on every graph change, so "unsaved changes" stays current.
+  useEditorState(store, (s) => s.revision);
   const errors = useEditorState(store, (s) => s.issues.filter((i) => i.severity === "error").length);
-  const dirty = useMemo(
-    () => fingerprint(store.document()) !== fingerprint(savedGraph),
-    [revision, savedGraph, store],
-  );
+  const dirty = fingerprint(store.document()) !== fingerprint(savedGraph);
 
   const [saving, setSaving] = useState(false);
   const [history, setHistory] = useState(false);
