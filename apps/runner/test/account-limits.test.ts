@@ -2,19 +2,21 @@ import type { CandleColumns } from "@tradegraph/nodes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
 import type { AccountLimits } from "../src/deployments/account-limits.ts";
+import type { BreakerLimits } from "../src/deployments/circuit-breakers.ts";
 import { clientOrderId, MAX_CLIENT_ORDER_ID_LENGTH } from "../src/deployments/client-order-id.ts";
 import { type DeploymentEvent, DeploymentLoop } from "../src/deployments/deployment-loop.ts";
 import { exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
 const HOUR = 3_600_000;
 
-function replay(candles: CandleColumns, limits: AccountLimits, mode: "paper" = "paper") {
+function replay(candles: CandleColumns, limits: AccountLimits, breakers: BreakerLimits = {}) {
   const loop = new DeploymentLoop({
-    mode,
+    mode: "paper",
     graph: exampleGraph("rsi-mean-reversion"),
     symbols: ["BTC/USDT"],
     timeframeMs: HOUR,
     limits,
+    breakers,
   });
   const events: DeploymentEvent[] = [];
   for (let i = 0; i < candles.time.length; i++) {
@@ -67,6 +69,21 @@ describe("account hard limits in the deployment loop (2024 BTC/USDT 1h, RSI mean
       expect(entries[k]! - entries[k - 1]!).toBeGreaterThanOrEqual(week);
     expect(spaced.loop.trades.length).toBeLessThan(free.loop.trades.length);
     expect(spaced.denied.length).toBeGreaterThan(0);
+  });
+
+  it("a drawdown breaker halts the deployment once, says why, and no entry is placed afterwards", () => {
+    const free = replay(candles, {});
+    const run = replay(candles, {}, { maxDrawdownPct: 3 });
+    const halts = run.events.filter((e) => e.kind === "halted");
+    expect(halts).toHaveLength(1);
+    const halt = halts[0]!;
+    expect(halt.kind === "halted" && halt.reason).toMatch(
+      /^drawdown \d+\.\d+% from the peak \d+\.\d+ reached the limit of 3%$/,
+    );
+    expect(run.loop.haltReason).not.toBeNull();
+    // An entry already waiting may still fill at the next open; nothing is entered later than that.
+    for (const trade of run.loop.trades) expect(trade.entryTime).toBeLessThanOrEqual(halt.time + HOUR);
+    expect(free.loop.trades.some((t) => t.entryTime > halt.time + HOUR)).toBe(true);
   });
 
   it("testnet and live refuse to start without an exchange broker", () => {

@@ -10,6 +10,7 @@ import {
 } from "@tradegraph/engine";
 import type { Candle } from "@tradegraph/nodes";
 import { type AccountLimits, AccountLimitsBroker } from "./account-limits.ts";
+import { type BreakerLimits, CircuitBreakers } from "./circuit-breakers.ts";
 
 export type DeploymentMode = "paper" | "testnet" | "live";
 
@@ -23,6 +24,8 @@ export interface DeploymentLoopOptions {
   timeframeMs: number;
   settings?: BacktestSettingsInput;
   limits?: AccountLimits;
+  /** Daily loss and drawdown limits: a breach halts new entries and says why. */
+  breakers?: BreakerLimits;
   /** The exchange broker for testnet and live (ccxt); paper uses the backtest's own simulator. */
   exchangeBroker?: (portfolio: Portfolio) => Broker;
 }
@@ -30,7 +33,8 @@ export interface DeploymentLoopOptions {
 /** Something the loop did on a closed candle; the runner records these and publishes them to the web app. */
 export type DeploymentEvent =
   | { kind: "trade"; trade: Trade }
-  | { kind: "denied"; time: number; symbol: string; nodeId: string; reason: string };
+  | { kind: "denied"; time: number; symbol: string; nodeId: string; reason: string }
+  | { kind: "halted"; time: number; reason: string };
 
 /**
  * One loop for every mode: each closed candle goes through the same TradingSession step as the backtest
@@ -43,6 +47,9 @@ export class DeploymentLoop {
   private tradesSeen = 0;
   private deniedSeen = 0;
   private readonly lastTime: number[];
+  private readonly breakers: CircuitBreakers;
+  /** Set when a circuit breaker tripped: no new entries from then on. */
+  haltReason: string | null = null;
 
   constructor(readonly options: DeploymentLoopOptions) {
     const settings = backtestSettingsSchema.parse(options.settings ?? {});
@@ -67,6 +74,7 @@ export class DeploymentLoop {
     this.limits = limits!;
     this.symbolIndex = new Map(options.symbols.map((symbol, s) => [symbol, s]));
     this.lastTime = options.symbols.map(() => Number.NEGATIVE_INFINITY);
+    this.breakers = new CircuitBreakers(options.breakers ?? {});
   }
 
   /** One closed candle of one symbol; returns what happened because of it. */
@@ -76,8 +84,18 @@ export class DeploymentLoop {
     // The live stream delivers each candle once and in order; a repeat must never be evaluated twice.
     if (candle.time <= this.lastTime[s]!) return [];
     this.lastTime[s] = candle.time;
+    const before = this.session.portfolio.equity();
     this.session.pushCandle(s, candle);
-    return this.drainEvents();
+    const events = this.drainEvents();
+    if (this.haltReason === null) {
+      const reason = this.breakers.check(candle.time, before, this.session.portfolio.equity());
+      if (reason !== null) {
+        this.haltReason = reason;
+        this.limits.limits.killSwitch = true;
+        events.push({ kind: "halted", time: candle.time, reason });
+      }
+    }
+    return events;
   }
 
   /** Stop: optionally close every open position at the last close (emergency stop, end of a replay). */
