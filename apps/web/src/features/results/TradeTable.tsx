@@ -93,8 +93,15 @@ export function TradeTable({ trades, selected, onSelect, height = 260 }: TradeTa
           {rows.length} of {trades.length} trades
         </Text>
       </Group>
-      <ScrollArea h={height} type="auto">
-        <Table striped highlightOnHover stickyHeader verticalSpacing={3} fz="xs">
+      <ScrollArea h={height} type="auto" scrollbars="xy">
+        <Table
+          striped
+          highlightOnHover
+          stickyHeader
+          verticalSpacing={3}
+          fz="xs"
+          style={{ whiteSpace: "nowrap" }}
+        >
           <Table.Thead>
             <Table.Tr>
               <Table.Th>#</Table.Th>
@@ -123,9 +130,9 @@ export function TradeTable({ trades, selected, onSelect, height = 260 }: TradeTa
               >
                 <Table.Td>{index + 1}</Table.Td>
                 <Table.Td>
-                  <Badge size="xs" color={trade.side === "long" ? "teal" : "red"} variant="light">
+                  <Text span size="xs" fw={600} c={trade.side === "long" ? "teal" : "red"}>
                     {trade.side}
-                  </Badge>
+                  </Text>
                 </Table.Td>
                 <Table.Td>{utc(trade.entryTime)}</Table.Td>
                 <Table.Td>{price(trade.entryPrice)}</Table.Td>
