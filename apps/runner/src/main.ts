@@ -4,6 +4,8 @@ import { QUEUE_NAMES } from "@tradegraph/contracts";
 import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
 import { BACKFILL_QUEUE_NAME, CandleStore } from "@tradegraph/market-data";
 import type { Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { startHeartbeat } from "./heartbeat.ts";
 import { readWorkerSettings } from "./worker-settings.ts";
 import { createBackfillWorker } from "./workers/backfills.ts";
 import { createBacktestWorker } from "./workers/backtests.ts";
@@ -28,6 +30,8 @@ for (const worker of workers) {
   worker.on("error", (error) => console.error(`runner: ${worker.name} worker error: ${error.message}`));
 }
 await Promise.all(workers.map((w) => w.waitUntilReady()));
+const heartbeatRedis = new Redis(connection);
+const heartbeat = startHeartbeat(heartbeatRedis, prefix);
 const queues = [QUEUE_NAMES.skeleton, QUEUE_NAMES.backtests, BACKFILL_QUEUE_NAME];
 console.log(`runner ready: queues ${queues.join(", ")} (Redis prefix "${prefix}")`);
 
@@ -36,6 +40,8 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`runner: ${signal} received, finishing current jobs`);
+  heartbeat.stop();
+  heartbeatRedis.disconnect();
   await Promise.all(
     workers.map((w) => (w === (backtests.worker as unknown) ? backtests.close() : w.close())),
   );

@@ -1,5 +1,10 @@
 import { redisConnectionOptions } from "@tradegraph/config";
-import { type BacktestJobData, QUEUE_NAMES } from "@tradegraph/contracts";
+import {
+  type BacktestJobData,
+  QUEUE_NAMES,
+  RUNNER_HEARTBEAT_KEY,
+  RUNNER_HEARTBEAT_STALE_MS,
+} from "@tradegraph/contracts";
 import {
   createTestDatabase,
   createTestRedis,
@@ -8,6 +13,7 @@ import {
 } from "@tradegraph/db/testing";
 import { runBacktest } from "@tradegraph/engine";
 import { Queue, QueueEvents } from "bullmq";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
 import { type RunnerProcess, startRunnerProcess } from "./helpers/runner-process.ts";
@@ -77,6 +83,11 @@ describe("a runner process killed mid-backtest (SIGKILL)", () => {
     const second = startRunnerProcess(env);
     processes.push(second);
     await second.ready;
+    // The live runner beats: the server reads this key to mark deployments healthy.
+    const reader = new Redis(redisConnectionOptions(redis.url));
+    const beat = await reader.get(`${redis.prefix}:${RUNNER_HEARTBEAT_KEY}`);
+    reader.disconnect();
+    expect(Date.now() - Date.parse(beat ?? "")).toBeLessThan(RUNNER_HEARTBEAT_STALE_MS);
     const returned = (await job.waitUntilFinished(events, 120_000)) as { trades: number; status: string };
 
     const expected = runBacktest({

@@ -1,0 +1,111 @@
+import type { PrismaClient } from "@tradegraph/db";
+import type { Redis } from "ioredis";
+import type { DeploymentEvent, DeploymentLoop } from "./deployment-loop.ts";
+
+/** Redis channel (after REDIS_PREFIX + ":") where the runner publishes each recorded deployment event. */
+export const deploymentEventsChannel = (deploymentId: string) => `deployment:events:${deploymentId}`;
+
+/** Position size last written per loop and symbol: positions are written when they change, not every candle. */
+const recordedQuantities = new WeakMap<DeploymentLoop, number[]>();
+
+export interface RecordTarget {
+  prisma: PrismaClient;
+  deploymentId: string;
+  /** Publisher connection and prefix; omitted = database only. */
+  redis?: Redis;
+  prefix?: string;
+}
+
+/**
+ * Writes what one closed candle did to PostgreSQL (trades, denials, halts, positions) in one transaction,
+ * before the loop sees the next candle, then publishes the events for the web app.
+ */
+export async function recordLoopEvents(
+  target: RecordTarget,
+  loop: DeploymentLoop,
+  events: DeploymentEvent[],
+) {
+  const { prisma, deploymentId } = target;
+  const writes = [];
+  for (const event of events) {
+    if (event.kind === "trade") {
+      const t = event.trade;
+      writes.push(
+        prisma.deploymentTrade.create({
+          data: {
+            deploymentId,
+            symbol: t.symbol,
+            direction: t.side,
+            quantity: t.quantity,
+            entryTime: new Date(t.entryTime),
+            entryPrice: t.entryPrice,
+            exitTime: new Date(t.exitTime),
+            exitPrice: t.exitPrice,
+            fees: t.fees,
+            pnl: t.pnl,
+            exitReason: t.exitReason,
+          },
+        }),
+      );
+    } else if (event.kind === "denied") {
+      writes.push(
+        prisma.deploymentEvent.create({
+          data: {
+            deploymentId,
+            level: "warn",
+            kind: "order.denied",
+            message: `${event.symbol}: order from node "${event.nodeId}" denied: ${event.reason}`,
+            details: { time: event.time, symbol: event.symbol, nodeId: event.nodeId },
+          },
+        }),
+      );
+    } else {
+      writes.push(
+        prisma.deployment.update({
+          where: { id: deploymentId },
+          data: { status: "halted", statusReason: event.reason },
+        }),
+        prisma.deploymentEvent.create({
+          data: {
+            deploymentId,
+            level: "error",
+            kind: "breaker.halted",
+            message: event.reason,
+            details: { time: event.time },
+          },
+        }),
+      );
+    }
+  }
+  const recorded = recordedQuantities.get(loop) ?? loop.session.slots.map(() => Number.NaN);
+  recordedQuantities.set(loop, recorded);
+  if (
+    events.some((e) => e.kind === "trade") ||
+    loop.session.slots.some((slot, s) => slot.quantity !== recorded[s])
+  ) {
+    for (const slot of loop.session.slots) {
+      recorded[slot.index] = slot.quantity;
+      const trades = loop.trades.filter((t) => t.symbol === slot.symbol);
+      const position = {
+        quantity: slot.quantity,
+        averageEntryPrice: slot.quantity === 0 || Number.isNaN(slot.entryPrice) ? 0 : slot.entryPrice,
+        realizedPnl: trades.reduce((sum, t) => sum + t.pnl, 0),
+        feesPaid: trades.reduce((sum, t) => sum + t.fees, 0),
+      };
+      writes.push(
+        prisma.position.upsert({
+          where: { deploymentId_symbol: { deploymentId, symbol: slot.symbol } },
+          create: { deploymentId, symbol: slot.symbol, ...position },
+          update: position,
+        }),
+      );
+    }
+  }
+  if (writes.length > 0) await prisma.$transaction(writes);
+  if (target.redis && target.prefix && events.length > 0) {
+    await target.redis.publish(
+      `${target.prefix}:${deploymentEventsChannel(deploymentId)}`,
+      JSON.stringify(events),
+    );
+  }
+}
