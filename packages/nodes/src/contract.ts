@@ -99,6 +99,19 @@ export interface NodeDefinition<
    * The compiler reports each problem as an error on this node.
    */
   checkWiring?(params: z.output<P>, connected: ReadonlySet<string>): WiringProblem[];
+  /**
+   * Optional batch loop: `for (i = from; i < to; i++) step(...)` written in the node's own module, so
+   * the engine can inline the step (a shared loop calling every node's step cannot). Must call the same
+   * step function: values stay identical (the parity tests compare with streaming, which never uses it).
+   */
+  stepRange?(
+    state: S,
+    io: NodeIO<I, O>,
+    from: number,
+    to: number,
+    ctx: EvalContext,
+    params: z.output<P>,
+  ): void;
   /** Advance one closed bar. Must read only index `i` of its inputs (history lives in `state`). */
   step(state: S, io: NodeIO<I, O>, i: number, ctx: EvalContext, params: z.output<P>): void;
 }

@@ -201,7 +201,12 @@ export function createEvaluator(
     // In chunks of bars, so the columns being read and written stay in cache between nodes.
     for (let start = 0; start < candleCount; start += PRECOMPUTE_CHUNK) {
       const end = Math.min(candleCount, start + PRECOMPUTE_CHUNK);
-      for (const node of ahead) for (let i = start; i < end; i++) runNodeAt(node, i);
+      for (const node of ahead) {
+        if (node.definition.stepRange && node.clockOwner === null) {
+          // biome-ignore lint/suspicious/noExplicitAny: erased definition
+          node.definition.stepRange(node.state, node.io as any, start, end, ctx, node.params as any);
+        } else for (let i = start; i < end; i++) runNodeAt(node, i);
+      }
     }
     precomputedBars = candleCount;
   } else perBar.push(...nodes);

@@ -17,6 +17,10 @@ export const priceNode = defineNode({
   warmup: () => 0,
   // The field is chosen once: a per-bar string switch costs more than the arithmetic.
   init: (p) => ({ read: READERS[p.field] }),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (s, io, i) => {
     io.out.value[i] = s.read(io.in.candles, i);
   },

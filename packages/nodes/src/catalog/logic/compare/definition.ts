@@ -19,6 +19,10 @@ export const compareNode = defineNode({
   }),
   warmup: () => 0,
   init: (p) => ({ test: TESTS[p.operator] }),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (s, io, i, _ctx, p) => {
     const a = io.in.a[i]!;
     const b = io.in.b ? io.in.b[i]! : p.value;

@@ -17,6 +17,10 @@ export function combineNode(kind: "and" | "or") {
     params: z.object({}),
     warmup: () => 0,
     init: () => null,
+    // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+    stepRange(s, io, from, to, ctx, p) {
+      for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+    },
     step: (_s, io, i) => {
       let result = all ? 1 : 0;
       for (const condition of io.in.conditions) {

@@ -21,6 +21,10 @@ export function crossNode(direction: "over" | "under") {
     params: z.object({ value: levelParam }),
     warmup: () => 1,
     init: () => ({ previousA: Number.NaN, previousB: Number.NaN }),
+    // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+    stepRange(s, io, from, to, ctx, p) {
+      for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+    },
     step: (s, io, i, _ctx, p) => {
       const a = io.in.a[i]!;
       const b = io.in.b ? io.in.b[i]! : p.value;

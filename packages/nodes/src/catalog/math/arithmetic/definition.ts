@@ -26,6 +26,10 @@ export const arithmeticNode = defineNode({
   }),
   warmup: () => 0,
   init: (p) => ({ apply: OPERATIONS_BY_NAME[p.operation] }),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (s, io, i, _ctx, p) => {
     io.out.value[i] = s.apply(io.in.a[i]!, io.in.b ? io.in.b[i]! : p.value);
   },
