@@ -72,6 +72,10 @@ export const higherTimeframeNode = defineNode({
       last: empty(),
     };
   },
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (s, io, i) => {
     const base = io.in.candles;
     const time = base.time[i]!;

@@ -14,6 +14,10 @@ export const sessionNode = defineNode({
   params: z.object(sessionParams),
   warmup: () => 0,
   init: () => null,
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (_s, io, i, _ctx, p) => {
     io.out.active[i] = inSession(io.in.candles.time[i]!, p) ? 1 : 0;
   },

@@ -13,6 +13,10 @@ export const barsSinceNode = defineNode({
   params: z.object({}),
   warmup: () => 0,
   init: () => ({ lastTrue: -1 }),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (s, io, i) => {
     const value = io.in.condition[i]!;
     if (value === 1) s.lastTrue = i;

@@ -19,6 +19,10 @@ export const hysteresisNode = defineNode({
     p.lower > p.upper ? [{ param: "lower", message: `lower (${p.lower}) is above upper (${p.upper})` }] : [],
   warmup: () => 0,
   init: () => ({ state: Number.NaN }),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (s, io, i, _ctx, p) => {
     const x = io.in.source[i]!;
     if (x >= p.upper) s.state = 1;

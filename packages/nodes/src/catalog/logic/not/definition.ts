@@ -12,6 +12,10 @@ export const notNode = defineNode({
   params: z.object({}),
   warmup: () => 0,
   init: () => null,
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (_s, io, i) => {
     const value = io.in.condition[i]!;
     io.out.result[i] = Number.isNaN(value) ? Number.NaN : value === 1 ? 0 : 1;

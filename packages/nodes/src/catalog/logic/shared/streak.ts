@@ -21,6 +21,10 @@ export function streakNode(direction: "rising" | "falling") {
     params: z.object({ bars: barsParam({ label: "Bars", optimisable: true }, 3) }),
     warmup: (p) => p.bars,
     init: () => ({ previous: Number.NaN, comparisons: 0, streak: 0 }),
+    // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+    stepRange(s, io, from, to, ctx, p) {
+      for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+    },
     step: (s, io, i, _ctx, p) => {
       const x = io.in.source[i]!;
       if (Number.isNaN(x) || Number.isNaN(s.previous)) {

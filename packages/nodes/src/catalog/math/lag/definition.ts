@@ -14,6 +14,10 @@ export const lagNode = defineNode({
   params: z.object({ bars: barsParam({ label: "Bars ago", optimisable: true }, 1) }),
   warmup: (p) => p.bars,
   init: (p) => new RingBuffer(p.bars + 1),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (window, io, i) => {
     window.push(io.in.source[i]!);
     io.out.value[i] = window.full ? window.ago(window.size - 1) : Number.NaN;

@@ -14,6 +14,10 @@ export const percentChangeNode = defineNode({
   params: z.object({ bars: barsParam({ label: "Over bars", optimisable: true }, 1) }),
   warmup: (p) => p.bars,
   init: (p) => new RingBuffer(p.bars + 1),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (window, io, i) => {
     const x = io.in.source[i]!;
     window.push(x);
