@@ -45,7 +45,7 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
   useEffect(() => {
     const el = container.current;
     const candles = result.candles;
-    if (!el || !candles) return;
+    if (!el || (!candles && !result.equity)) return;
     const text = dark ? "#c1c2c5" : "#333";
     const grid = dark ? "#2c2e33" : "#eee";
     const chart = createChart(el, {
@@ -63,61 +63,64 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
       rightPriceScale: { borderColor: grid },
     });
     chartRef.current = chart;
-    const times = candles.time;
+    const times = candles ? candles.time : result.equity!.time;
+    let pane = 0;
 
-    const price = chart.addSeries(CandlestickSeries, {
-      upColor: "#26a69a",
-      downColor: "#ef5350",
-      borderVisible: false,
-      wickUpColor: "#26a69a",
-      wickDownColor: "#ef5350",
-      title: result.symbol,
-    });
-    const bars = [];
-    for (let i = 0; i < times.length; i++)
-      bars.push({
-        time: toChartTime(times[i]!),
-        open: candles.open[i]!,
-        high: candles.high[i]!,
-        low: candles.low[i]!,
-        close: candles.close[i]!,
+    if (candles) {
+      const price = chart.addSeries(CandlestickSeries, {
+        upColor: "#26a69a",
+        downColor: "#ef5350",
+        borderVisible: false,
+        wickUpColor: "#26a69a",
+        wickDownColor: "#ef5350",
+        title: result.symbol,
       });
-    price.setData(bars);
-    createSeriesMarkers(price, tradeMarkers(result.trades));
+      const bars = [];
+      for (let i = 0; i < times.length; i++)
+        bars.push({
+          time: toChartTime(times[i]!),
+          open: candles.open[i]!,
+          high: candles.high[i]!,
+          low: candles.low[i]!,
+          close: candles.close[i]!,
+        });
+      price.setData(bars);
+      createSeriesMarkers(price, tradeMarkers(result.trades));
 
-    const volume = chart.addSeries(HistogramSeries, {
-      priceScaleId: "volume",
-      priceFormat: { type: "volume" },
-      lastValueVisible: false,
-      priceLineVisible: false,
-    });
-    volume.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
-    const vols = [];
-    for (let i = 0; i < times.length; i++)
-      vols.push({
-        time: toChartTime(times[i]!),
-        value: candles.volume[i]!,
-        color: candles.close[i]! >= candles.open[i]! ? "rgba(38,166,154,0.35)" : "rgba(239,83,80,0.35)",
+      const volume = chart.addSeries(HistogramSeries, {
+        priceScaleId: "volume",
+        priceFormat: { type: "volume" },
+        lastValueVisible: false,
+        priceLineVisible: false,
       });
-    volume.setData(vols);
+      volume.priceScale().applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+      const vols = [];
+      for (let i = 0; i < times.length; i++)
+        vols.push({
+          time: toChartTime(times[i]!),
+          value: candles.volume[i]!,
+          color: candles.close[i]! >= candles.open[i]! ? "rgba(38,166,154,0.35)" : "rgba(239,83,80,0.35)",
+        });
+      volume.setData(vols);
 
-    let pane = 1;
-    for (const ind of result.indicators) {
-      if (ind.kind !== "number") continue;
-      const onPrice = placeIndicator(ind.values, candles) === "price";
-      const series = chart.addSeries(
-        LineSeries,
-        {
-          color: ind.color,
-          lineWidth: 1,
-          title: ind.label,
-          priceLineVisible: false,
-          lastValueVisible: false,
-        },
-        onPrice ? 0 : pane,
-      );
-      series.setData(lineData(times, ind.values));
-      if (!onPrice) pane++;
+      pane = 1;
+      for (const ind of result.indicators) {
+        if (ind.kind !== "number") continue;
+        const onPrice = placeIndicator(ind.values, candles) === "price";
+        const series = chart.addSeries(
+          LineSeries,
+          {
+            color: ind.color,
+            lineWidth: 1,
+            title: ind.label,
+            priceLineVisible: false,
+            lastValueVisible: false,
+          },
+          onPrice ? 0 : pane,
+        );
+        series.setData(lineData(times, ind.values));
+        if (!onPrice) pane++;
+      }
     }
 
     if (result.equity) {
@@ -135,6 +138,8 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
         equityPane,
       );
       equity.setData(lineData(result.equity.time, result.equity.value));
+      // Without candles the trades are marked on the equity curve instead of on price bars.
+      if (!candles) createSeriesMarkers(equity, tradeMarkers(result.trades));
       const drawdown = chart.addSeries(
         AreaSeries,
         {
@@ -171,8 +176,8 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
 
   useEffect(() => {
     const chart = chartRef.current;
-    if (!chart || !focus || !result.candles) return;
-    const times = result.candles.time;
+    const times = result.candles?.time ?? result.equity?.time;
+    if (!chart || !focus || !times) return;
     const from = Math.max(0, barIndexAt(times, focus.from) - 30);
     const to = Math.min(times.length - 1, Math.max(barIndexAt(times, focus.to), 0) + 30);
     chart.timeScale().setVisibleLogicalRange({ from, to });

@@ -71,7 +71,7 @@ export function ResultsView({ state, dark, onBarClick, chartHeight }: ResultsVie
         </Text>
       </div>
       <MetricCards metrics={result.metrics} />
-      {result.candles ? (
+      {result.candles || result.equity ? (
         <ResultsChart
           result={result}
           dark={dark}
@@ -81,9 +81,14 @@ export function ResultsView({ state, dark, onBarClick, chartHeight }: ResultsVie
         />
       ) : (
         <Text size="sm" c="dimmed">
-          Candles for this run are not loaded.
+          This run has no equity curve or candles to draw.
         </Text>
       )}
+      {!result.candles ? (
+        <Text size="xs" c="dimmed" data-testid="no-candles">
+          Price candles are not available to the browser yet; trades are marked on the equity curve.
+        </Text>
+      ) : null}
       {onBarClick ? (
         <Text size="xs" c="dimmed">
           Click a bar to see every node's value at that bar on the canvas.

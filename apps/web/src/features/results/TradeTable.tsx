@@ -1,12 +1,4 @@
-import {
-  Group,
-  ScrollArea,
-  SegmentedControl,
-  Select,
-  Table,
-  Text,
-  UnstyledButton,
-} from "@mantine/core";
+import { Group, ScrollArea, SegmentedControl, Select, Table, Text, UnstyledButton } from "@mantine/core";
 import { IconChevronDown, IconChevronUp, IconSelector } from "@tabler/icons-react";
 import { useMemo, useState } from "react";
 import { price, quantity, signedPct, utc } from "./format.ts";
