@@ -150,13 +150,17 @@ function maxDrawdownOf(time: Float64Array, equity: Float64Array, initialEquity: 
 /** Returns of the last equity of each UTC day against the previous day's (the first against initial). */
 export function dailyReturns(time: Float64Array, equity: Float64Array, initialEquity: number): number[] {
   const returns: number[] = [];
+  const n = equity.length;
   let previous = initialEquity;
-  for (let t = 0; t < equity.length; t++) {
-    const lastOfDay =
-      t === equity.length - 1 || Math.floor(time[t + 1]! / DAY_MS) !== Math.floor(time[t]! / DAY_MS);
-    if (!lastOfDay) continue;
-    returns.push(equity[t]! / previous - 1);
-    previous = equity[t]!;
+  // Each bar's UTC day is computed once and carried to the next bar's comparison.
+  let day = n > 0 ? Math.floor(time[0]! / DAY_MS) : 0;
+  for (let t = 0; t < n; t++) {
+    const nextDay = t === n - 1 ? Number.NaN : Math.floor(time[t + 1]! / DAY_MS);
+    if (nextDay !== day) {
+      returns.push(equity[t]! / previous - 1);
+      previous = equity[t]!;
+    }
+    day = nextDay;
   }
   return returns;
 }

@@ -3,10 +3,14 @@ import type { CandleColumns } from "@tradegraph/nodes";
 
 /** The smallest step between consecutive candles (gaps only make steps longer). */
 export function detectTimeframe(columns: CandleColumns): number {
+  const time = columns.time;
   let step = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < columns.time.length; i++) {
-    const d = columns.time[i]! - columns.time[i - 1]!;
+  let previous = time[0]!;
+  for (let i = 1; i < time.length; i++) {
+    const current = time[i]!;
+    const d = current - previous;
     if (d > 0 && d < step) step = d;
+    previous = current;
   }
   return Number.isFinite(step) ? step : 60_000;
 }
@@ -104,23 +108,39 @@ export function validateColumns(symbol: string, columns: CandleColumns): void {
     if (columns[field].length !== n)
       throw new Error(`${symbol}: ${field} has ${columns[field].length} values, time has ${n}`);
   }
+  // Columns read once into locals: this pass runs over every candle of every backtest.
+  const { time, open, high, low, close, volume } = columns;
+  let previous = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
-    const t = columns.time[i]!;
-    if (!Number.isFinite(t)) throw new Error(`${symbol}: candle ${i} has no valid time`);
-    if (i > 0 && t <= columns.time[i - 1]!) {
-      throw new Error(`${symbol}: candle ${i} (${new Date(t).toISOString()}) is not after the previous one`);
+    const t = time[i]!;
+    const o = open[i]!;
+    const h = high[i]!;
+    const l = low[i]!;
+    const c = close[i]!;
+    // NaN or ±Infinity anywhere makes the sum non-finite; a time must also be after the previous one.
+    if (t > previous && Number.isFinite(t + o + h + l + c + volume[i]!) && h >= l && h >= o && h >= c) {
+      if (l <= o && l <= c) {
+        previous = t;
+        continue;
+      }
     }
-    const o = columns.open[i]!;
-    const h = columns.high[i]!;
-    const l = columns.low[i]!;
-    const c = columns.close[i]!;
-    if (!Number.isFinite(o + h + l + c + columns.volume[i]!)) {
-      throw new Error(`${symbol}: candle ${i} (${new Date(t).toISOString()}) has a NaN or infinite value`);
-    }
-    if (h < l || h < Math.max(o, c) || l > Math.min(o, c)) {
-      throw new Error(
-        `${symbol}: candle ${i} (${new Date(t).toISOString()}) has high/low outside open/close`,
-      );
-    }
+    candleProblem(symbol, columns, i);
   }
+}
+
+/** The specific complaint about candle `i` (the fast pass above only detects that there is one). */
+function candleProblem(symbol: string, columns: CandleColumns, i: number): never {
+  const t = columns.time[i]!;
+  if (!Number.isFinite(t)) throw new Error(`${symbol}: candle ${i} has no valid time`);
+  if (i > 0 && t <= columns.time[i - 1]!) {
+    throw new Error(`${symbol}: candle ${i} (${new Date(t).toISOString()}) is not after the previous one`);
+  }
+  const o = columns.open[i]!;
+  const h = columns.high[i]!;
+  const l = columns.low[i]!;
+  const c = columns.close[i]!;
+  if (!Number.isFinite(o + h + l + c + columns.volume[i]!)) {
+    throw new Error(`${symbol}: candle ${i} (${new Date(t).toISOString()}) has a NaN or infinite value`);
+  }
+  throw new Error(`${symbol}: candle ${i} (${new Date(t).toISOString()}) has high/low outside open/close`);
 }
