@@ -136,14 +136,21 @@ function ResultTable({ result }: { result: SkeletonResult }) {
     ["Runner time", `${formatNumber(result.durationMs, 0)} ms`],
   ];
   return (
-    <Table data-testid="skeleton-result" withRowBorders={false} verticalSpacing={3} fz="xs">
+    <Table
+      data-testid="skeleton-result"
+      withRowBorders={false}
+      verticalSpacing={3}
+      fz="xs"
+      layout="fixed"
+      style={{ width: "100%" }}
+    >
       <Table.Tbody>
         {rows.map(([label, value]) => (
           <Table.Tr key={label}>
-            <Table.Td c="dimmed" style={{ whiteSpace: "nowrap" }}>
+            <Table.Td c="dimmed" w={118}>
               {label}
             </Table.Td>
-            <Table.Td ta="right" ff="monospace" data-field={label}>
+            <Table.Td ta="right" ff="monospace" data-field={label} style={{ overflowWrap: "anywhere" }}>
               {value}
             </Table.Td>
           </Table.Tr>
