@@ -33,6 +33,7 @@ function step(description, args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 step("Prisma client", [join(repoRoot, "scripts", "prisma-generate.mjs"), "--if-needed"]);
+step("checking settings, PostgreSQL and Redis", [tsx, join(repoRoot, "scripts", "check-services.ts")]);
 step("database migrations", [tsx, join(repoRoot, "packages", "db", "src", "migrate-cli.ts")]);
 step("bundled sample candles", [tsx, join(repoRoot, "scripts", "load-sample-data.ts")]);
 try {
