@@ -1,5 +1,13 @@
 export { loadRunCandles, MissingCandlesError } from "./backtests/load-candles.ts";
 export { type BacktestJobResult, processBacktest } from "./backtests/process-backtest.ts";
+export { type AccountLimits, AccountLimitsBroker } from "./deployments/account-limits.ts";
+export { type BreakerLimits, CircuitBreakers } from "./deployments/circuit-breakers.ts";
+export { clientOrderId, MAX_CLIENT_ORDER_ID_LENGTH } from "./deployments/client-order-id.ts";
+export { type DeploymentEvent, DeploymentLoop, type DeploymentMode } from "./deployments/deployment-loop.ts";
+export { assertLiveAllowed, PromotionGateError } from "./deployments/promotion-gate.ts";
+export { deploymentEventsChannel, recordLoopEvents } from "./deployments/record-events.ts";
+export { runPaperDeployment } from "./deployments/run-deployment.ts";
+export { startHeartbeat } from "./heartbeat.ts";
 export { summariseCandleFile } from "./skeleton/summarise-candle-file.ts";
 export { readWorkerSettings, type WorkerSettings } from "./worker-settings.ts";
 export { createBackfillWorker } from "./workers/backfills.ts";

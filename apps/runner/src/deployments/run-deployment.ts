@@ -1,0 +1,108 @@
+import type { PrismaClient } from "@tradegraph/db";
+import { type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
+import type { Redis } from "ioredis";
+import { DeploymentLoop } from "./deployment-loop.ts";
+import { assertLiveAllowed } from "./promotion-gate.ts";
+import { recordLoopEvents } from "./record-events.ts";
+
+export interface RunDeploymentOptions {
+  prisma: PrismaClient;
+  deploymentId: string;
+  /** ccxt client the closed candles come from (the exchange stub in tests). */
+  exchange: Exchange;
+  redis?: Redis;
+  prefix?: string;
+  signal: AbortSignal;
+  /** Open time of the last candle already known; live candles after it are traded. */
+  after?: number;
+  pollIntervalMs?: number;
+  /** Called after each candle is fully recorded (open time). */
+  onCandleRecorded?: (time: number) => void;
+}
+
+/**
+ * Runs one paper deployment until the signal aborts: each closed candle from the exchange goes through the
+ * deployment loop, and what it did is written to PostgreSQL before the next candle is looked at.
+ * (Single symbol; testnet/live need the ccxt broker, which is not built yet.)
+ */
+export async function runPaperDeployment(options: RunDeploymentOptions): Promise<DeploymentLoop> {
+  const { prisma, deploymentId } = options;
+  const deployment = await prisma.deployment.findUniqueOrThrow({
+    where: { id: deploymentId },
+    select: {
+      mode: true,
+      symbols: true,
+      timeframe: true,
+      paperCash: true,
+      riskLimits: true,
+      strategyVersion: { select: { graph: true } },
+    },
+  });
+  await assertLiveAllowed(prisma, deploymentId);
+  if (deployment.mode !== "paper")
+    throw new Error(`Deployment ${deploymentId} is ${deployment.mode}; only paper runs here.`);
+  const symbol = deployment.symbols[0];
+  if (symbol === undefined || deployment.symbols.length > 1) {
+    throw new Error(
+      `Deployment ${deploymentId} must trade exactly one symbol here, got ${deployment.symbols.join(", ")}.`,
+    );
+  }
+  const limits = deployment.riskLimits as {
+    maxNotionalPerOrder?: number;
+    maxOrdersPerDay?: number;
+    minSecondsBetweenOrders?: number;
+    dailyLossLimitPct?: number;
+    maxDrawdownPct?: number;
+  };
+  const loop = new DeploymentLoop({
+    mode: "paper",
+    graph: deployment.strategyVersion.graph,
+    symbols: [symbol],
+    timeframeMs: timeframeMs(deployment.timeframe),
+    ...(deployment.paperCash !== null ? { settings: { initialCash: Number(deployment.paperCash) } } : {}),
+    limits: {
+      ...(limits.maxNotionalPerOrder !== undefined
+        ? { maxNotionalPerOrder: limits.maxNotionalPerOrder }
+        : {}),
+      ...(limits.maxOrdersPerDay !== undefined ? { maxOrdersPerDay: limits.maxOrdersPerDay } : {}),
+      ...(limits.minSecondsBetweenOrders !== undefined
+        ? { minMsBetweenOrders: limits.minSecondsBetweenOrders * 1000 }
+        : {}),
+    },
+    breakers: {
+      ...(limits.dailyLossLimitPct !== undefined ? { dailyLossLimitPct: limits.dailyLossLimitPct } : {}),
+      ...(limits.maxDrawdownPct !== undefined ? { maxDrawdownPct: limits.maxDrawdownPct } : {}),
+    },
+  });
+  await prisma.deployment.update({
+    where: { id: deploymentId },
+    data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
+  });
+  const target = {
+    prisma,
+    deploymentId,
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+  };
+  const stream = liveCandles({
+    exchange: options.exchange,
+    symbol,
+    timeframe: deployment.timeframe,
+    signal: options.signal,
+    webSocket: false,
+    ...(options.after !== undefined ? { after: options.after } : {}),
+    ...(options.pollIntervalMs !== undefined
+      ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
+      : {}),
+  });
+  for await (const candle of stream) {
+    await recordLoopEvents(target, loop, loop.onClosedCandle(symbol, candle));
+    await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
+    options.onCandleRecorded?.(candle.time);
+  }
+  await prisma.deployment.update({
+    where: { id: deploymentId },
+    data: { status: loop.haltReason ? "halted" : "stopped" },
+  });
+  return loop;
+}
