@@ -10,6 +10,9 @@ export class Portfolio {
   dayStartEquity: number;
   /** UTC day number (epoch ms / 86,400,000) of the latest bar, for daily limits. */
   currentDay = Number.NaN;
+  /** [start, end) of `currentDay` in epoch ms: most bars fall inside it and skip the division. */
+  private dayStartMs = Number.NaN;
+  private dayEndMs = Number.NaN;
 
   constructor(
     symbols: readonly string[],
@@ -49,7 +52,10 @@ export class Portfolio {
 
   /** Called before a bar's fills: a new UTC day starts with the equity carried over from the last close. */
   rollDay(time: number): void {
+    if (time >= this.dayStartMs && time < this.dayEndMs) return;
     const day = Math.floor(time / 86_400_000);
+    this.dayStartMs = day * 86_400_000;
+    this.dayEndMs = this.dayStartMs + 86_400_000;
     if (day === this.currentDay) return;
     this.dayStartEquity = Number.isNaN(this.currentDay) ? this.ledger.initialCash : this.equity();
     this.currentDay = day;

@@ -24,33 +24,43 @@ export function replay(
   const pointers = new Int32Array(symbols);
   const active = new Uint8Array(symbols);
   let nextProgress = progressEvery;
-  for (let t = 0; t < bars; t++) {
-    if (symbols === 1) {
-      session.openBar(0, columns[0]!, t);
-      const closeEquity = session.markToMarket();
-      session.evaluateBar(0, closeEquity);
+  if (symbols === 1) {
+    // One symbol (the common case): its candle index is the clock index, no timestamp matching.
+    const own = columns[0]!;
+    for (let t = 0; t < bars; t++) {
+      session.openBar(0, own, t);
+      session.evaluateBar(0, session.markToMarket());
       session.closeBar(0);
-    } else {
-      const time = clock[t]!;
-      for (let s = 0; s < symbols; s++) {
-        const own = columns[s]!;
-        const p = pointers[s]!;
-        const here = p < own.time.length && own.time[p] === time;
-        active[s] = here ? 1 : 0;
-        if (here) session.openBar(s, own, p);
+      inMarket[t] = ledger.openPositions > 0 ? 1 : 0;
+      if (t === bars - 1 && closeAtEnd) session.closeAll();
+      // Close fills at this bar pay fees, so equity is re-read after evaluation.
+      equity[t] = portfolio.equity();
+      if (t + 1 === nextProgress) {
+        nextProgress += progressEvery;
+        onProgress?.((t + 1) / bars);
       }
-      const closeEquity = session.markToMarket();
-      for (let s = 0; s < symbols; s++) {
-        if (active[s] === 1) {
-          session.evaluateBar(s, closeEquity);
-          session.closeBar(s);
-          pointers[s] = pointers[s]! + 1;
-        }
+    }
+    return { equity, inMarket };
+  }
+  for (let t = 0; t < bars; t++) {
+    const time = clock[t]!;
+    for (let s = 0; s < symbols; s++) {
+      const own = columns[s]!;
+      const p = pointers[s]!;
+      const here = p < own.time.length && own.time[p] === time;
+      active[s] = here ? 1 : 0;
+      if (here) session.openBar(s, own, p);
+    }
+    const closeEquity = session.markToMarket();
+    for (let s = 0; s < symbols; s++) {
+      if (active[s] === 1) {
+        session.evaluateBar(s, closeEquity);
+        session.closeBar(s);
+        pointers[s] = pointers[s]! + 1;
       }
     }
     inMarket[t] = ledger.openPositions > 0 ? 1 : 0;
     if (t === bars - 1 && closeAtEnd) session.closeAll();
-    // Close fills at this bar pay fees, so equity is re-read after evaluation.
     equity[t] = portfolio.equity();
     if (t + 1 === nextProgress) {
       nextProgress += progressEvery;
