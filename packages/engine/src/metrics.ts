@@ -51,7 +51,11 @@ export function drawdownSeries(equity: Float64Array, initialEquity: number): Flo
   let peak = initialEquity;
   for (let t = 0; t < equity.length; t++) {
     const value = equity[t]!;
-    if (value > peak) peak = value;
+    // At or above the peak the drawdown is 0, which the fresh array already holds: no division, no store.
+    if (value >= peak) {
+      peak = value;
+      continue;
+    }
     drawdown[t] = peak > 0 ? (peak - value) / peak : 0;
   }
   return drawdown;
