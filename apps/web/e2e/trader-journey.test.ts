@@ -113,6 +113,16 @@ describe("a new trader in a real browser", () => {
       .or(page.getByTestId("results-failed"))
       .waitFor();
     await app.screenshot("journey-06-backtest");
+    // The runner process computes it on real candles; metrics, equity chart and trades open beside the canvas.
+    await page.getByTestId("results").waitFor({ timeout: 90_000 });
+    await page.locator('[data-testid="results-chart"] canvas').first().waitFor();
+    expect(await page.locator('[data-metric="Trades"]').textContent()).toMatch(/^\d+$/);
+    await page.getByTestId("trade-table").or(page.getByTestId("trade-table-empty")).waitFor();
+    await app.screenshot("journey-06b-backtest-finished");
+    if (await page.locator("[data-trade-index]").count()) {
+      await page.locator("[data-trade-index]").first().click();
+      await app.screenshot("journey-06c-trade-opened");
+    }
 
     // Deploy to paper and see it on the deployments dashboard.
     await page.getByTestId("deploy-button").click();

@@ -19,7 +19,16 @@ export interface RunResultJson {
   };
   metrics: RunMetrics;
   trades: TradeRow[];
-  equity: { time: number; equity: number; drawdown: number }[];
+  /** Points (engine resultToJson) or columns (what the runner stores: compact). */
+  equity:
+    | { time: number; equity: number; drawdown: number }[]
+    | { time: number[]; equity: number[]; drawdown: number[] };
+}
+
+/** Equity as columns whichever form the result stored it in. */
+export function equityColumns(equity: RunResultJson["equity"]): { time: number[]; value: number[] } {
+  if (Array.isArray(equity)) return { time: equity.map((p) => p.time), value: equity.map((p) => p.equity) };
+  return { time: equity.time, value: equity.equity };
 }
 
 const TIMEFRAME_NAMES: Record<number, string> = {
@@ -64,8 +73,7 @@ export function toResultView(input: {
 }): BacktestResultView {
   const { result } = input;
   const symbol = input.symbol ?? result.symbols[0] ?? "";
-  const time = result.equity.map((p) => p.time);
-  const value = result.equity.map((p) => p.equity);
+  const { time, value } = equityColumns(result.equity);
   return {
     runId: input.runId,
     label: input.label,
@@ -73,7 +81,7 @@ export function toResultView(input: {
     timeframe: timeframeName(result.timeframeMs),
     assumptions: assumptionsOf(result),
     candles: input.candles,
-    equity: result.equity.length > 0 ? { time, value } : null,
+    equity: time.length > 0 ? { time, value } : null,
     trades: result.trades.filter((t) => t.symbol === symbol),
     metrics: result.metrics,
     indicators: input.indicators ?? [],
