@@ -15,6 +15,10 @@ export const atrNode = defineNode({
   params: z.object({ period: periodParam(14, "Period", 1) }),
   warmup: (p) => p.period,
   init: (p) => new AtrKernel(p.period),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (atr, io, i) => {
     const c = io.in.candles;
     io.out.value[i] = atr.push(c.high[i]!, c.low[i]!, c.close[i]!);

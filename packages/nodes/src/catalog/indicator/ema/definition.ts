@@ -14,6 +14,10 @@ export const emaNode = defineNode({
   params: z.object({ period: periodParam(20) }),
   warmup: (p) => p.period - 1,
   init: (p) => new Ema(p.period),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (ema, io, i) => {
     const x = io.in.source[i]!;
     io.out.value[i] = Number.isNaN(x) ? Number.NaN : ema.push(x);

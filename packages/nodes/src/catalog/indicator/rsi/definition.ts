@@ -14,6 +14,10 @@ export const rsiNode = defineNode({
   params: z.object({ period: periodParam(14) }),
   warmup: (p) => p.period,
   init: (p) => new RsiKernel(p.period),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (rsi, io, i) => {
     const x = io.in.source[i]!;
     io.out.value[i] = Number.isNaN(x) ? Number.NaN : rsi.push(x);

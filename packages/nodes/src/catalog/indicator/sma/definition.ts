@@ -14,6 +14,10 @@ export const smaNode = defineNode({
   params: z.object({ period: periodParam(20, "Period", 1) }),
   warmup: (p) => p.period - 1,
   init: (p) => new RollingSum(p.period),
+  // Batch loop in this module so the step inlines (see NodeDefinition.stepRange).
+  stepRange(s, io, from, to, ctx, p) {
+    for (let i = from; i < to; i++) this.step(s, io, i, ctx, p);
+  },
   step: (sums, io, i) => {
     const x = io.in.source[i]!;
     io.out.value[i] = !Number.isNaN(x) && sums.push(x) ? sums.sum / sums.period : Number.NaN;
