@@ -12,4 +12,5 @@ export { summariseCandleFile } from "./skeleton/summarise-candle-file.ts";
 export { readWorkerSettings, type WorkerSettings } from "./worker-settings.ts";
 export { createBackfillWorker } from "./workers/backfills.ts";
 export { createBacktestWorker } from "./workers/backtests.ts";
+export { createDeploymentWorker, DEPLOYMENT_STOP_CHANNEL } from "./workers/deployments.ts";
 export { candlesDir, createSkeletonWorker, type SkeletonWorkerOptions } from "./workers/skeleton.ts";

@@ -2,13 +2,14 @@
 import { redisConnectionOptions } from "@tradegraph/config";
 import { QUEUE_NAMES } from "@tradegraph/contracts";
 import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
-import { BACKFILL_QUEUE_NAME, CandleStore } from "@tradegraph/market-data";
+import { BACKFILL_QUEUE_NAME, CandleStore, createExchange } from "@tradegraph/market-data";
 import type { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { startHeartbeat } from "./heartbeat.ts";
 import { readWorkerSettings } from "./worker-settings.ts";
 import { createBackfillWorker } from "./workers/backfills.ts";
 import { createBacktestWorker } from "./workers/backtests.ts";
+import { createDeploymentWorker } from "./workers/deployments.ts";
 import { createSkeletonWorker } from "./workers/skeleton.ts";
 
 const config = await startUpOrExit("runner");
@@ -18,7 +19,17 @@ const store = CandleStore.open(config.databaseUrl);
 const connection = redisConnectionOptions(config.redisUrl);
 const prefix = config.redisPrefix;
 const backtests = await createBacktestWorker({ prisma, store, connection, prefix, settings });
+// Paper deployments read closed candles from Binance (the exchange the bundled data comes from).
+const deployments = await createDeploymentWorker({
+  prisma,
+  connection,
+  prefix,
+  exchangeFor: () => createExchange("binance"),
+  lockDurationMs: settings.lockDurationMs,
+  stalledIntervalMs: settings.stalledIntervalMs,
+});
 const workers: Worker[] = [
+  deployments.worker as unknown as Worker,
   createSkeletonWorker({ prisma, connection, prefix, concurrency: config.runnerConcurrency }),
   backtests.worker as unknown as Worker,
   createBackfillWorker({ store, connection, prefix, settings }) as unknown as Worker,
@@ -32,7 +43,12 @@ for (const worker of workers) {
 await Promise.all(workers.map((w) => w.waitUntilReady()));
 const heartbeatRedis = new Redis(connection);
 const heartbeat = startHeartbeat(heartbeatRedis, prefix);
-const queues = [QUEUE_NAMES.skeleton, QUEUE_NAMES.backtests, BACKFILL_QUEUE_NAME];
+const queues = [
+  QUEUE_NAMES.skeleton,
+  QUEUE_NAMES.backtests,
+  BACKFILL_QUEUE_NAME,
+  QUEUE_NAMES.deploymentControl,
+];
 console.log(`runner ready: queues ${queues.join(", ")} (Redis prefix "${prefix}")`);
 
 let stopping = false;
@@ -42,6 +58,8 @@ async function stop(signal: string) {
   console.log(`runner: ${signal} received, finishing current jobs`);
   heartbeat.stop();
   heartbeatRedis.disconnect();
+  // Running deployments end first: their jobs last as long as they trade, so closing waits on them.
+  await deployments.close();
   await Promise.all(
     workers.map((w) => (w === (backtests.worker as unknown) ? backtests.close() : w.close())),
   );

@@ -16,6 +16,10 @@ export interface RunDeploymentOptions {
   /** Open time of the last candle already known; live candles after it are traded. */
   after?: number;
   pollIntervalMs?: number;
+  /** Read when the signal aborts: true = emergency stop (flatten every position at the last close). */
+  flattenOnStop?: () => boolean;
+  /** Read when the signal aborts: "paused" keeps the deployment resumable (default "stopped"). */
+  statusOnStop?: () => "stopped" | "paused";
   /** Called after each candle is fully recorded (open time). */
   onCandleRecorded?: (time: number) => void;
 }
@@ -100,9 +104,15 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
     await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
     options.onCandleRecorded?.(candle.time);
   }
+  // Paper has no open exchange orders to cancel: the simulator's waiting orders end with the loop.
+  const flatten = options.flattenOnStop?.() ?? false;
+  if (flatten) await recordLoopEvents(target, loop, loop.stop(true));
   await prisma.deployment.update({
     where: { id: deploymentId },
-    data: { status: loop.haltReason ? "halted" : "stopped" },
+    data: {
+      status: loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
+      ...(flatten ? { statusReason: "emergency stop: positions flattened" } : {}),
+    },
   });
   return loop;
 }
