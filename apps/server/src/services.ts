@@ -3,6 +3,7 @@ import { type Config, redisConnectionOptions } from "@tradegraph/config";
 import type { PrismaClient } from "@tradegraph/db";
 import { Redis } from "ioredis";
 import { defaultExchangeFactory, type ExchangeFactory } from "./domain/credentials/exchange-client.ts";
+import { attachCandleStore } from "./domain/data/candle-store.ts";
 import type { Logger, ServerDeps } from "./domain/deps.ts";
 import { createServerQueues } from "./domain/queues.ts";
 
@@ -21,12 +22,14 @@ export async function createServerServices(options: {
   secretsKeyPrevious?: Buffer | undefined;
   logger: Logger;
   exchangeFactory?: ExchangeFactory;
+  /** Where candles are read for the data router (tests may attach a store themselves). */
+  databaseUrl?: string;
 }): Promise<ServerServices> {
   const connection = redisConnectionOptions(options.redisUrl);
   const redis = new Redis({ ...connection, maxRetriesPerRequest: 2, lazyConnect: false });
   const queues = await createServerQueues(connection, options.redisPrefix);
   queues.backtestEvents.setMaxListeners(0); // one listener set per open browser subscription
-  return {
+  const services: ServerServices = {
     prisma: options.prisma,
     redis,
     redisPrefix: options.redisPrefix,
@@ -37,8 +40,11 @@ export async function createServerServices(options: {
     async close() {
       await queues.close();
       redis.disconnect();
+      await candles?.close();
     },
   };
+  const candles = options.databaseUrl ? attachCandleStore(services, options.databaseUrl) : undefined;
+  return services;
 }
 
 export function servicesFromConfig(config: Config, prisma: PrismaClient, logger: Logger) {
@@ -49,5 +55,6 @@ export function servicesFromConfig(config: Config, prisma: PrismaClient, logger:
     secretsKey: config.secretsKey,
     secretsKeyPrevious: config.secretsKeyPrevious,
     logger,
+    databaseUrl: config.databaseUrl,
   });
 }

@@ -3,6 +3,7 @@ import { auditRouter } from "./audit.ts";
 import { authRouter } from "./auth.ts";
 import { backtestsRouter } from "./backtests.ts";
 import { credentialsRouter } from "./credentials.ts";
+import { dataRouter } from "./data.ts";
 import { deploymentsRouter } from "./deployments.ts";
 import { skeletonRouter } from "./skeleton.ts";
 import { strategiesRouter } from "./strategies.ts";
@@ -15,6 +16,7 @@ export const appRouter = router({
   deployments: deploymentsRouter,
   credentials: credentialsRouter,
   audit: auditRouter,
+  data: dataRouter,
 });
 
 /** The web app imports only this type. */
