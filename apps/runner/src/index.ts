@@ -8,6 +8,7 @@ export { assertLiveAllowed, PromotionGateError } from "./deployments/promotion-g
 export { deploymentEventsChannel, recordLoopEvents } from "./deployments/record-events.ts";
 export { runPaperDeployment } from "./deployments/run-deployment.ts";
 export { startHeartbeat } from "./heartbeat.ts";
+export { SharedRateLimiter, type TokenBucketOptions } from "./rate-limit/token-bucket.ts";
 export { summariseCandleFile } from "./skeleton/summarise-candle-file.ts";
 export { readWorkerSettings, type WorkerSettings } from "./worker-settings.ts";
 export { createBackfillWorker } from "./workers/backfills.ts";
