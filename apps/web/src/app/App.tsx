@@ -3,6 +3,7 @@ import { Center, Loader } from "@mantine/core";
 import { Notifications } from "@mantine/notifications";
 import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { AuthPage } from "../features/auth/AuthPage.tsx";
+import { DataPage } from "../features/data/DataPage.tsx";
 import { DeploymentsPage } from "../features/deployments/DeploymentsPage.tsx";
 import { SettingsPage } from "../features/settings/SettingsPage.tsx";
 import { StrategiesPage } from "../features/strategies/StrategiesPage.tsx";
@@ -52,6 +53,8 @@ function SignedIn() {
         <StrategyPage key={id} strategyId={id} />
       ) : route.section === "deployments" ? (
         <DeploymentsPage {...(id ? { selectedId: id } : {})} />
+      ) : route.section === "data" ? (
+        <DataPage />
       ) : route.section === "settings" ? (
         <SettingsPage />
       ) : (

@@ -10,6 +10,7 @@ import {
   useMantineColorScheme,
 } from "@mantine/core";
 import {
+  IconDatabase,
   IconMoon,
   IconPlugConnected,
   IconRocket,
@@ -23,6 +24,7 @@ import { href } from "../lib/router.ts";
 const NAV = [
   { section: "strategies", label: "Strategies", icon: IconSitemap },
   { section: "deployments", label: "Deployments", icon: IconRocket },
+  { section: "data", label: "Data", icon: IconDatabase },
   { section: "settings", label: "Settings", icon: IconSettings },
   { section: "pipeline", label: "Pipeline check", icon: IconPlugConnected },
 ];

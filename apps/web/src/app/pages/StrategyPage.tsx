@@ -12,6 +12,7 @@ import {
   toStartInput,
 } from "../../features/backtest/backtest-settings.ts";
 import { useBacktestRun } from "../../features/backtest/use-backtest-run.ts";
+import { loadRunCandles, runNodeValues } from "../../features/data/run-candles.ts";
 import { DeployDialog } from "../../features/deployments/DeployDialog.tsx";
 import { EditorView } from "../../features/editor/EditorView.tsx";
 import { EditorStore, useEditorState } from "../../features/editor/editor-store.ts";
@@ -74,6 +75,10 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
   const [settings, setSettings] = useState<BacktestFormValues>(() => loadLastSettings(strategy.id));
   const run = useBacktestRun();
   const [results, setResults] = useState<ResultsState>({ kind: "idle" });
+  // Step-through debugger: a bar click on the results chart shows every node's values on the canvas.
+  const [debuggerValues, setDebugger] = useState<{
+    valuesAt(i: number): Record<string, Record<string, number>>;
+  } | null>(null);
 
   const afterSave = (number: number) => {
     setSavedVersion(number);
@@ -108,29 +113,54 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
   // Follow the run into the results panel; load the full result when it succeeds.
   const { state } = run;
   useEffect(() => {
-    if (state.kind === "starting") setResults({ kind: "running", fraction: 0, note: "starting" });
-    else if (state.kind === "running")
+    if (state.kind === "starting") {
+      setResults({ kind: "running", fraction: 0, note: "starting" });
+      setDebugger(null);
+      store.setDebugValues(null);
+    } else if (state.kind === "running")
       setResults({ kind: "running", fraction: state.fraction, ...(state.note ? { note: state.note } : {}) });
     else if (state.kind === "failed") setResults({ kind: "failed", error: state.error });
     else if (state.kind === "succeeded") {
-      trpc.backtests.result
-        .query({ runId: state.runId })
-        .then(({ result }) => {
+      let cancelled = false;
+      void (async () => {
+        try {
+          const { result } = await trpc.backtests.result.query({ runId: state.runId });
           const json = result as RunResultJson;
+          const symbol = json.symbols[0] ?? "";
+          // Prices come from the same stored candles the run traded on; the chart still works without them.
+          const [{ candles }, version] = await Promise.all([
+            loadRunCandles(json, symbol),
+            trpc.strategies.version
+              .query({ strategyId: strategy.id, number: state.versionNumber })
+              .catch(() => null),
+          ]);
+          const computed =
+            candles && version
+              ? runNodeValues(parseGraphDocument(version.graph), candles, json, symbol)
+              : null;
+          if (cancelled) return;
+          setDebugger(computed ? { valuesAt: computed.values.valuesAt } : null);
           setResults({
             kind: "done",
             result: toResultView({
               runId: state.runId,
               label: `${strategy.name} v${state.versionNumber} · ${settings.symbols.join(", ")} ${settings.timeframe} · ${settings.from} → ${settings.to}`,
               result: json,
-              // No candle endpoint on the server yet: the chart shows equity, drawdown and trades without prices.
-              candles: null,
+              symbol,
+              candles,
+              ...(computed ? { indicators: computed.indicators } : {}),
             }),
           });
-        })
-        .catch((error) => setResults({ kind: "failed", error: readApiError(error).message }));
+        } catch (error) {
+          if (!cancelled) setResults({ kind: "failed", error: readApiError(error).message });
+        }
+      })();
+      return () => {
+        cancelled = true;
+      };
     }
-  }, [state, strategy.name, settings]);
+    return undefined;
+  }, [state, store, strategy.id, strategy.name, settings]);
 
   const actions = (
     <>
@@ -213,7 +243,16 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
           actions={actions}
           {...(panel === "results"
             ? {
-                sidePanel: <ResultsView state={results} dark={dark} chartHeight={460} />,
+                sidePanel: (
+                  <ResultsView
+                    state={results}
+                    dark={dark}
+                    chartHeight={460}
+                    {...(debuggerValues
+                      ? { onBarClick: (i: number) => store.setDebugValues(debuggerValues.valuesAt(i)) }
+                      : {})}
+                  />
+                ),
                 sidePanelWidth: 640,
               }
             : {})}

@@ -86,7 +86,7 @@ export function ResultsView({ state, dark, onBarClick, chartHeight }: ResultsVie
       )}
       {!result.candles ? (
         <Text size="xs" c="dimmed" data-testid="no-candles">
-          Price candles are not available to the browser yet; trades are marked on the equity curve.
+          No stored candles for this run's range could be loaded; trades are marked on the equity curve.
         </Text>
       ) : null}
       {onBarClick ? (
