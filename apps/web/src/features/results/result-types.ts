@@ -1,52 +1,30 @@
+import type { Metrics, Trade } from "@tradegraph/engine";
+
 /**
- * What the results view shows. The trade and metric shapes mirror packages/engine (results-types.ts,
- * metrics.ts) as they arrive over tRPC; the web app does not import the engine itself.
+ * What the results view shows. Trade and metric shapes come from packages/engine (type-only imports:
+ * no engine code reaches the browser bundle), so the view cannot drift from what the engine produces.
  */
-export type ExitReason =
-  | "signal"
-  | "stopLoss"
-  | "takeProfit"
-  | "trailingStop"
-  | "breakEven"
-  | "timeStop"
-  | "reverse"
-  | "endOfRun";
+export type { ExitReason } from "@tradegraph/engine";
 
-export interface TradeRow {
-  symbol: string;
-  side: "long" | "short";
-  entryTime: number;
-  entryPrice: number;
-  exitTime: number;
-  exitPrice: number;
-  quantity: number;
-  fees: number;
-  pnl: number;
-  returnPct: number;
-  rMultiple: number | null;
-  exitReason: ExitReason;
-  barsHeld: number;
-  ambiguous: boolean;
-  entryNodeId: string;
-}
+/** The engine's trade record; `optimisticPnl` is optional because runs stored before it existed lack it. */
+export type TradeRow = Omit<Trade, "optimisticPnl"> & Partial<Pick<Trade, "optimisticPnl">>;
 
-export interface RunMetrics {
-  initialEquity: number;
-  finalEquity: number;
-  totalReturn: number;
-  buyAndHoldReturn: number;
-  maxDrawdown: number;
-  sharpe: number | null;
-  sortino: number | null;
-  winRate: number | null;
-  profitFactor: number | null;
-  trades: number;
-  feesPaid: number;
-  slippageCost?: number;
-  deniedOrders?: number;
-  cagr?: number | null;
-  exposureTime?: number;
-}
+/** The engine's metrics as stored with a run; the later fields are optional for older stored runs. */
+export type RunMetrics = Pick<
+  Metrics,
+  | "initialEquity"
+  | "finalEquity"
+  | "totalReturn"
+  | "buyAndHoldReturn"
+  | "maxDrawdown"
+  | "sharpe"
+  | "sortino"
+  | "winRate"
+  | "profitFactor"
+  | "trades"
+  | "feesPaid"
+> &
+  Partial<Pick<Metrics, "slippageCost" | "deniedOrders" | "cagr" | "exposureTime">>;
 
 /** Candle columns, times in epoch ms (bar open time). */
 export interface CandleSeries {
