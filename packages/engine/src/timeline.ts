@@ -1,5 +1,5 @@
 /** Candle preparation: timeframe detection, gap filling, date windows and the portfolio's shared clock. */
-import type { CandleColumns } from "@tradegraph/nodes";
+import { type CandleColumns, sliceCandleColumns } from "@tradegraph/nodes";
 
 /** The smallest step between consecutive candles (gaps only make steps longer). */
 export function detectTimeframe(columns: CandleColumns): number {
@@ -45,28 +45,11 @@ export function forwardFillGaps(columns: CandleColumns, timeframeMs: number): Ca
     out.volume[j] = columns.volume[i]!;
     j++;
   }
-  return j === total ? out : sliceColumns(out, 0, j);
+  return j === total ? out : sliceCandleColumns(out, 0, j);
 }
 
 /** Candles with open time in [from, to). */
-export function windowColumns(columns: CandleColumns, from: number, to: number): CandleColumns {
-  let start = 0;
-  while (start < columns.time.length && columns.time[start]! < from) start++;
-  let end = start;
-  while (end < columns.time.length && columns.time[end]! < to) end++;
-  return sliceColumns(columns, start, end);
-}
-
-export function sliceColumns(columns: CandleColumns, start: number, end: number): CandleColumns {
-  return {
-    time: columns.time.slice(start, end),
-    open: columns.open.slice(start, end),
-    high: columns.high.slice(start, end),
-    low: columns.low.slice(start, end),
-    close: columns.close.slice(start, end),
-    volume: columns.volume.slice(start, end),
-  };
-}
+export { candlesInTimeRange as windowColumns, sliceCandleColumns as sliceColumns } from "@tradegraph/nodes";
 
 export function emptyColumns(n: number): CandleColumns {
   return {

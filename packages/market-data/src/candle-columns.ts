@@ -44,16 +44,7 @@ export function candlesFromColumns(columns: CandleColumns): Candle[] {
 }
 
 /** Copy of rows [start, end) as new arrays (so callers can keep it while the source is reused). */
-export function sliceColumns(columns: CandleColumns, start: number, end: number): CandleColumns {
-  return {
-    time: columns.time.slice(start, end),
-    open: columns.open.slice(start, end),
-    high: columns.high.slice(start, end),
-    low: columns.low.slice(start, end),
-    close: columns.close.slice(start, end),
-    volume: columns.volume.slice(start, end),
-  };
-}
+export { sliceCandleColumns as sliceColumns } from "@tradegraph/nodes";
 
 /** Index of the first row with time >= `time` (binary search; columns are sorted). */
 export function lowerBound(times: Float64Array, time: number): number {

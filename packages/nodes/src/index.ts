@@ -1,3 +1,4 @@
+export * from "./candle-columns.ts";
 export { bucketOpenTime, HIGHER_TIMEFRAMES } from "./catalog/data/higher-timeframe/buckets.ts";
 export * from "./catalog/index.ts";
 export * from "./catalog/ml/index.ts";

@@ -1,27 +1,12 @@
 import type { StoredBacktestSettings } from "@tradegraph/contracts";
 import { bundledFile, type CandleStore, readCandleFile } from "@tradegraph/market-data";
-import type { CandleColumns } from "@tradegraph/nodes";
+import { type CandleColumns, candlesInTimeRange } from "@tradegraph/nodes";
 
 /** Candles come from Binance (bundled files and the default backfill source). */
 export const BACKTEST_EXCHANGE = "binance";
 
 /** A run that can never succeed as asked (no candles in range): retrying would not help. */
 export class MissingCandlesError extends Error {}
-
-function sliceRange(c: CandleColumns, from: number, to: number): CandleColumns {
-  let start = 0;
-  while (start < c.time.length && c.time[start]! < from) start++;
-  let end = start;
-  while (end < c.time.length && c.time[end]! < to) end++;
-  return {
-    time: c.time.slice(start, end),
-    open: c.open.slice(start, end),
-    high: c.high.slice(start, end),
-    low: c.low.slice(start, end),
-    close: c.close.slice(start, end),
-    volume: c.volume.slice(start, end),
-  };
-}
 
 /**
  * Candles per symbol for a run: the PostgreSQL store first (imports and backfills land there), the bundled
@@ -47,7 +32,7 @@ export async function loadRunCandles(
       const parsed = await readCandleFile(path, { timeframe: settings.timeframe });
       if (!parsed.ok)
         throw new MissingCandlesError(`Bundled ${symbol} ${settings.timeframe} candles do not parse.`);
-      columns = sliceRange(parsed.candles as CandleColumns, settings.from, settings.to);
+      columns = candlesInTimeRange(parsed.candles as CandleColumns, settings.from, settings.to);
     }
     if (columns.time.length === 0) {
       throw new MissingCandlesError(

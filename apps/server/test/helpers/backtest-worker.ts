@@ -10,23 +10,8 @@ import {
 import type { PrismaClient } from "@tradegraph/db";
 import { compileGraph, planStrategy, resultToJson, runBacktest } from "@tradegraph/engine";
 import { bundledFile, readCandleFile } from "@tradegraph/market-data";
-import type { CandleColumns } from "@tradegraph/nodes";
+import { type CandleColumns, candlesInTimeRange } from "@tradegraph/nodes";
 import { Worker } from "bullmq";
-
-function sliceRange(c: CandleColumns, from: number, to: number): CandleColumns {
-  let start = 0;
-  while (start < c.time.length && c.time[start]! < from) start++;
-  let end = start;
-  while (end < c.time.length && c.time[end]! < to) end++;
-  return {
-    time: c.time.slice(start, end),
-    open: c.open.slice(start, end),
-    high: c.high.slice(start, end),
-    low: c.low.slice(start, end),
-    close: c.close.slice(start, end),
-    volume: c.volume.slice(start, end),
-  };
-}
 
 export function startBacktestWorker(
   prisma: PrismaClient,
@@ -52,7 +37,7 @@ export function startBacktestWorker(
           timeframe: stored.timeframe,
         });
         if (!parsed.ok) throw new Error(`bundled ${symbol} ${stored.timeframe} candles do not parse`);
-        candles[symbol] = sliceRange(parsed.candles as CandleColumns, stored.from, stored.to);
+        candles[symbol] = candlesInTimeRange(parsed.candles as CandleColumns, stored.from, stored.to);
       }
       const reports: Promise<void>[] = [];
       let lastTenth = -1;

@@ -138,16 +138,7 @@ export function firstValidIndex(column: Float64Array): number {
   return -1;
 }
 
-/** The first `n` bars of candle columns (copies, so a node cannot see later bars). */
-export function sliceCandles(candles: CandleColumns, start: number, end: number): CandleColumns {
-  return {
-    time: candles.time.slice(start, end),
-    open: candles.open.slice(start, end),
-    high: candles.high.slice(start, end),
-    low: candles.low.slice(start, end),
-    close: candles.close.slice(start, end),
-    volume: candles.volume.slice(start, end),
-  };
-}
+/** Rows [start, end) of candle columns as copies, so a node cannot see later bars. */
+export { sliceCandleColumns as sliceCandles } from "../candle-columns.ts";
 
 export { loadBundledCandles } from "./load-candles.ts";
