@@ -248,7 +248,7 @@ export class OrderDesk {
   }
 
   /** One rate-limited ccxt call, retried after transient errors (reads only: they are safe to repeat). */
-  private call<T>(request: () => Promise<T>): Promise<T> {
+  call<T>(request: () => Promise<T>): Promise<T> {
     return withRetry(async () => {
       await this.takeToken();
       return request();

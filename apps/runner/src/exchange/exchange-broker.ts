@@ -1,0 +1,204 @@
+import type { BarPrices, Broker, Portfolio } from "@tradegraph/engine";
+import { clientOrderId } from "../deployments/client-order-id.ts";
+import type { OrderDesk, OrderState } from "./order-desk.ts";
+import { isTransient } from "./retry.ts";
+
+type SymbolSlot = Parameters<Broker["submit"]>[0];
+type PendingOrder = Parameters<Broker["submit"]>[1];
+type ExitReason = PendingOrder["exitReason"];
+
+interface QueuedOrder {
+  slot: SymbolSlot;
+  order: PendingOrder;
+  bar: BarPrices;
+}
+
+/** What one exchange order filled, in the ledger's terms (fees in the quote currency). */
+export interface BookedFill {
+  /** Quantity the account holds/gave up (a fee taken in the base asset is already deducted). */
+  quantity: number;
+  averagePrice: number;
+  feeInQuote: number;
+  time: number;
+}
+
+export interface ExchangeBrokerOptions {
+  portfolio: Portfolio;
+  desk: OrderDesk;
+  deploymentId: string;
+  /** Rounds a quantity down to what the exchange accepts (ccxt `amountToPrecision`). */
+  roundQuantity: (symbol: string, quantity: number) => number;
+  /** Taker fee rate, to size all-in entries so the fee still fits in the cash. */
+  takerFee: number;
+}
+
+/**
+ * The engine's broker for testnet and live, spot only: the session's orders are queued while it evaluates
+ * a closed bar (the engine is synchronous), then `flush` sends them as market orders through the order desk
+ * and books what really filled into the ledger, so P&L is computed exactly as in the backtest.
+ * Protective stops and targets are watched on closed bars and sent as market exits.
+ */
+export class ExchangeBroker implements Broker {
+  private queue: QueuedOrder[] = [];
+
+  constructor(private readonly options: ExchangeBrokerOptions) {}
+
+  processBar(slot: SymbolSlot, bar: BarPrices): void {
+    if (slot.quantity === 0) return;
+    const long = slot.quantity > 0;
+    const stop = slot.effectiveStop();
+    const target = slot.takeProfit;
+    const stopHit = !Number.isNaN(stop) && (long ? bar.low <= stop : bar.high >= stop);
+    const targetHit = !Number.isNaN(target) && (long ? bar.high >= target : bar.low <= target);
+    if (stopHit || targetHit) this.queueExit(slot, bar, stopHit ? slot.stopKind : "takeProfit");
+  }
+
+  closeBar(slot: SymbolSlot, _bar: BarPrices): void {
+    if (slot.quantity !== 0) slot.barsHeld++;
+  }
+
+  submit(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void {
+    if (order.action !== "exit")
+      this.queue = this.queue.filter((q) => q.slot !== slot || q.order.action === "exit");
+    this.queue.push({ slot, order, bar });
+  }
+
+  fillAtClose(slot: SymbolSlot, order: PendingOrder, bar: BarPrices): void {
+    this.submit(slot, order, bar);
+  }
+
+  /** Orders waiting to be sent (the loop flushes them before the next candle). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  /** Sends every queued order (each exactly once) and books its fills; call after each closed candle. */
+  async flush(): Promise<void> {
+    const queued = this.queue;
+    this.queue = [];
+    for (const item of queued) await this.execute(item);
+  }
+
+  private queueExit(slot: SymbolSlot, bar: BarPrices, reason: ExitReason): void {
+    if (this.queue.some((q) => q.slot === slot && q.order.action === "exit")) return;
+    this.queue.push({
+      slot,
+      bar,
+      order: {
+        action: "exit",
+        type: "market",
+        price: Number.NaN,
+        quantity: 0,
+        allIn: null,
+        exits: [],
+        nodeId: "engine",
+        intent: null,
+        exitReason: reason,
+        signalBar: bar.index,
+      },
+    });
+  }
+
+  private async execute({ slot, order, bar }: QueuedOrder): Promise<void> {
+    const { ledger } = this.options.portfolio;
+    if (order.action === "exit") {
+      if (slot.quantity <= 0) return;
+      const quantity = this.options.roundQuantity(slot.symbol, slot.quantity);
+      const state = await this.send(slot, order, bar, "sell", quantity);
+      const fill = state && bookedFill(state, slot.symbol);
+      if (fill)
+        ledger.close(slot, fill.averagePrice, fill.feeInQuote, fill.time, order.exitReason, Number.NaN, 0);
+      return;
+    }
+    if (order.action === "enterShort") {
+      if (slot.quantity > 0)
+        await this.execute({ slot, bar, order: { ...order, action: "exit", exitReason: "reverse" } });
+      this.reject(slot, order, bar, "short entries need margin or futures; this deployment trades spot");
+      return;
+    }
+    if (slot.quantity > 0) return; // already long: no pyramiding, as in the backtest
+    const affordable = ledger.cash / (bar.close * (1 + this.options.takerFee));
+    const wanted = order.allIn === null ? Math.min(order.quantity, affordable) : affordable;
+    const quantity = this.options.roundQuantity(slot.symbol, wanted);
+    if (!(quantity > 0)) {
+      this.reject(slot, order, bar, `quantity ${wanted} rounds to nothing at the exchange's lot size`);
+      return;
+    }
+    const state = await this.send(slot, order, bar, "buy", quantity);
+    const fill = state && bookedFill(state, slot.symbol);
+    if (!fill) return;
+    ledger.open(
+      slot,
+      "long",
+      fill.quantity,
+      fill.averagePrice,
+      fill.feeInQuote,
+      fill.time,
+      bar.index,
+      order.exits,
+      order.signalBar,
+      order.nodeId,
+    );
+  }
+
+  private async send(
+    slot: SymbolSlot,
+    order: PendingOrder,
+    bar: BarPrices,
+    side: "buy" | "sell",
+    quantity: number,
+  ): Promise<OrderState | null> {
+    const purpose = order.action === "exit" ? `exit:${order.exitReason}` : order.action;
+    try {
+      return await this.options.desk.place({
+        clientOrderId: clientOrderId(this.options.deploymentId, bar.time, order.nodeId, purpose),
+        symbol: slot.symbol,
+        side,
+        type: "market",
+        quantity,
+        barTime: bar.time,
+        reason: order.action === "exit" ? order.exitReason : "entry",
+      });
+    } catch (error) {
+      // Retries ran out on a transient error: stop here; the restart reconciles by client order id.
+      if (isTransient(error)) throw error;
+      this.reject(slot, order, bar, `the exchange refused the order: ${(error as Error).message}`);
+      return null;
+    }
+  }
+
+  private reject(slot: SymbolSlot, order: PendingOrder, bar: BarPrices, reason: string): void {
+    this.options.portfolio.ledger.log({
+      time: bar.time,
+      symbol: slot.symbol,
+      kind: "rejected",
+      nodeId: order.nodeId,
+      side: order.action === "enterLong" ? "buy" : "sell",
+      orderType: "market",
+      quantity: order.quantity,
+      price: bar.close,
+      fee: 0,
+      reason,
+    });
+  }
+}
+
+/** Sums an order's recorded fills in ledger terms; null when nothing filled. */
+export function bookedFill(state: OrderState, symbol: string): BookedFill | null {
+  const [base] = symbol.split("/");
+  let quantity = 0;
+  let cost = 0;
+  let feeInQuote = 0;
+  let baseFee = 0;
+  for (const fill of state.fills) {
+    quantity += fill.quantity;
+    cost += fill.quantity * fill.price;
+    if (fill.feeCurrency === base) {
+      baseFee += fill.fee;
+      feeInQuote += fill.fee * fill.price;
+    } else feeInQuote += fill.fee;
+  }
+  if (!(quantity > 0)) return null;
+  const last = state.fills[state.fills.length - 1]!;
+  return { quantity: quantity - baseFee, averagePrice: cost / quantity, feeInQuote, time: last.time };
+}

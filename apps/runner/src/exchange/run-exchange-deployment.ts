@@ -1,0 +1,183 @@
+import type { PrismaClient } from "@tradegraph/db";
+import { type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
+import type { Redis } from "ioredis";
+import { DeploymentLoop } from "../deployments/deployment-loop.ts";
+import { assertLiveAllowed } from "../deployments/promotion-gate.ts";
+import { recordLoopEvents } from "../deployments/record-events.ts";
+import type { SharedRateLimiter } from "../rate-limit/token-bucket.ts";
+import { ExchangeBroker } from "./exchange-broker.ts";
+import { OrderDesk } from "./order-desk.ts";
+import { recordedPosition } from "./restore-position.ts";
+import type { RetryOptions } from "./retry.ts";
+
+export interface RunExchangeDeploymentOptions {
+  prisma: PrismaClient;
+  deploymentId: string;
+  /** ccxt client with the account's API key (testnet: sandbox mode). Candles and orders both go through it. */
+  exchange: Exchange;
+  limiter?: { limiter: SharedRateLimiter; apiKeyId: string };
+  retry?: RetryOptions;
+  redis?: Redis;
+  prefix?: string;
+  signal: AbortSignal;
+  after?: number;
+  pollIntervalMs?: number;
+  flattenOnStop?: () => boolean;
+  statusOnStop?: () => "stopped" | "paused";
+  onCandleRecorded?: (time: number) => void;
+  /** Test hook: runs right after the exchange accepted an order, before it is recorded. */
+  afterSend?: (clientOrderId: string) => void;
+}
+
+const DEFAULT_TAKER_FEE = 0.001;
+
+/**
+ * Runs one testnet or live deployment (spot, one symbol) until the signal aborts. Before acting it
+ * reconciles: every order not seen finished is looked up on the exchange by client order id, its fills are
+ * written, and the position those fills add up to (capped by the account's balance) is restored. Then each
+ * closed candle is evaluated, its orders are sent and booked, and everything is recorded before the next.
+ */
+export async function runExchangeDeployment(options: RunExchangeDeploymentOptions): Promise<DeploymentLoop> {
+  const { prisma, deploymentId, exchange } = options;
+  const deployment = await prisma.deployment.findUniqueOrThrow({
+    where: { id: deploymentId },
+    select: {
+      mode: true,
+      symbols: true,
+      timeframe: true,
+      riskLimits: true,
+      strategyVersion: { select: { graph: true } },
+    },
+  });
+  if (deployment.mode === "paper")
+    throw new Error(`Deployment ${deploymentId} is paper; it runs on the simulator.`);
+  await assertLiveAllowed(prisma, deploymentId);
+  const symbol = deployment.symbols[0];
+  if (symbol === undefined || deployment.symbols.length > 1) {
+    throw new Error(
+      `Deployment ${deploymentId} must trade exactly one symbol here, got ${deployment.symbols.join(", ")}.`,
+    );
+  }
+  const [base, quote] = symbol.split("/") as [string, string];
+  const desk = new OrderDesk({
+    prisma,
+    exchange,
+    deploymentId,
+    ...(options.limiter ? { limiter: options.limiter } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.afterSend ? { afterSend: options.afterSend } : {}),
+  });
+
+  // Reconcile before acting: orders, fills, then balances.
+  await desk.call(() => exchange.loadMarkets());
+  await desk.reconcile();
+  const balance = await desk.call(() => exchange.fetchBalance());
+  const quoteFree = Number(balance[quote]?.free ?? 0);
+  const baseTotal = Number(balance[base]?.total ?? 0);
+  const restored = await recordedPosition(prisma, deploymentId, symbol);
+  const held = restored ? Math.min(restored.quantity, baseTotal) : 0;
+  const market = exchange.market(symbol);
+  const takerFee = market.taker ?? DEFAULT_TAKER_FEE;
+
+  const limits = deployment.riskLimits as {
+    maxNotionalPerOrder?: number;
+    maxOrdersPerDay?: number;
+    minSecondsBetweenOrders?: number;
+    dailyLossLimitPct?: number;
+    maxDrawdownPct?: number;
+  };
+  let broker: ExchangeBroker | undefined;
+  const loop = new DeploymentLoop({
+    mode: deployment.mode,
+    graph: deployment.strategyVersion.graph,
+    symbols: [symbol],
+    timeframeMs: timeframeMs(deployment.timeframe),
+    // The ledger's cash is the account's: free quote plus what the restored position cost.
+    settings: {
+      initialCash: quoteFree + (restored && held > 0 ? held * restored.entryPrice + restored.entryFee : 0),
+    },
+    limits: {
+      ...(limits.maxNotionalPerOrder !== undefined
+        ? { maxNotionalPerOrder: limits.maxNotionalPerOrder }
+        : {}),
+      ...(limits.maxOrdersPerDay !== undefined ? { maxOrdersPerDay: limits.maxOrdersPerDay } : {}),
+      ...(limits.minSecondsBetweenOrders !== undefined
+        ? { minMsBetweenOrders: limits.minSecondsBetweenOrders * 1000 }
+        : {}),
+    },
+    breakers: {
+      ...(limits.dailyLossLimitPct !== undefined ? { dailyLossLimitPct: limits.dailyLossLimitPct } : {}),
+      ...(limits.maxDrawdownPct !== undefined ? { maxDrawdownPct: limits.maxDrawdownPct } : {}),
+    },
+    exchangeBroker: (portfolio) => {
+      broker = new ExchangeBroker({
+        portfolio,
+        desk,
+        deploymentId,
+        takerFee,
+        roundQuantity: (s, q) => Number(exchange.amountToPrecision(s, q)),
+      });
+      return broker;
+    },
+  });
+  const slot = loop.session.slots[0]!;
+  if (restored && held > 0) {
+    loop.session.portfolio.ledger.open(
+      slot,
+      "long",
+      held,
+      restored.entryPrice,
+      restored.entryFee,
+      restored.entryTime,
+      -1,
+      [],
+      -1,
+      restored.entryNodeId,
+    );
+  }
+
+  await prisma.deployment.update({
+    where: { id: deploymentId },
+    data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
+  });
+  const target = {
+    prisma,
+    deploymentId,
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+  };
+  await recordLoopEvents(target, loop, []);
+  const stream = liveCandles({
+    exchange,
+    symbol,
+    timeframe: deployment.timeframe,
+    signal: options.signal,
+    webSocket: false,
+    ...(options.after !== undefined ? { after: options.after } : {}),
+    ...(options.pollIntervalMs !== undefined
+      ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
+      : {}),
+  });
+  for await (const candle of stream) {
+    const events = loop.onClosedCandle(symbol, candle);
+    await broker!.flush();
+    events.push(...loop.stop(false));
+    await recordLoopEvents(target, loop, events);
+    await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
+    options.onCandleRecorded?.(candle.time);
+  }
+  const flatten = options.flattenOnStop?.() ?? false;
+  if (flatten) {
+    loop.session.closeAll();
+    await broker!.flush();
+    await recordLoopEvents(target, loop, loop.stop(false));
+  }
+  await prisma.deployment.update({
+    where: { id: deploymentId },
+    data: {
+      status: loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
+      ...(flatten ? { statusReason: "emergency stop: positions flattened" } : {}),
+    },
+  });
+  return loop;
+}

@@ -1,0 +1,131 @@
+import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
+import { bundledFile, readCandleFile } from "@tradegraph/market-data";
+import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
+import type { CandleColumns } from "@tradegraph/nodes";
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
+import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
+import { SharedRateLimiter } from "../src/rate-limit/token-bucket.ts";
+import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+
+const MINUTE = 60_000;
+const start = Date.UTC(2025, 6, 1);
+const BARS = 240;
+
+function slice(c: CandleColumns, from: number, n: number): CandleColumns {
+  const pick = (a: Float64Array) => a.slice(from, from + n);
+  return {
+    time: pick(c.time),
+    open: pick(c.open),
+    high: pick(c.high),
+    low: pick(c.low),
+    close: pick(c.close),
+    volume: pick(c.volume),
+  };
+}
+
+describe("a testnet deployment trades through real ccxt (sandbox mode) against the exchange stub", () => {
+  let db: TestDatabase;
+  let stub: ExchangeStub;
+  let redis: Redis;
+  let minutes: CandleColumns;
+  const prefix = `tg-test-exdep-${process.pid}-${Date.now()}`;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    redis = new Redis("redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
+    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
+    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
+    const all = parsed.candles as CandleColumns;
+    minutes = slice(all, all.time.indexOf(start), BARS + 5);
+    stub = await startExchangeStub({
+      candles: { "BTC/USDT": { "1m": minutes } },
+      now: start + 15_000,
+      balances: { USDT: 10_000 },
+    });
+  });
+  afterAll(async () => {
+    await stub?.stop();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(...keys);
+    redis.disconnect();
+    await db?.drop();
+  });
+
+  it("places, fills and closes orders; every exchange order and fill is recorded once and the books agree", async () => {
+    const graph = exampleGraph("sma-crossover");
+    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
+    const deployment = await db.prisma.deployment.create({
+      data: {
+        ownerId: userId,
+        strategyVersionId: versionId,
+        mode: "testnet",
+        symbols: ["BTC/USDT"],
+        timeframe: "1m",
+        riskLimits: {},
+      },
+    });
+    const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
+    const exchange = createTradingExchange({
+      exchangeId: "binance",
+      mode: "testnet",
+      apiKey: stub.apiKey,
+      secret: stub.secret,
+      urls,
+      config: { timeout: 2000 },
+    });
+    const recorded: number[] = [];
+    const abort = new AbortController();
+    const running = runExchangeDeployment({
+      prisma: db.prisma,
+      deploymentId: deployment.id,
+      exchange,
+      limiter: {
+        limiter: new SharedRateLimiter(redis, prefix, { capacity: 100, perSecond: 500 }),
+        apiKeyId: stub.apiKey,
+      },
+      retry: { baseDelayMs: 20 },
+      signal: abort.signal,
+      after: start - MINUTE,
+      pollIntervalMs: 10,
+      flattenOnStop: () => true,
+      onCandleRecorded: (time) => recorded.push(time),
+    });
+    // Candles close one by one, as they would live: each is evaluated and its orders sent before the next.
+    for (let k = 1; k <= BARS; k++) {
+      stub.advance(MINUTE);
+      for (let i = 0; i < 4000 && recorded.length < k; i++) await new Promise((r) => setTimeout(r, 5));
+    }
+    abort.abort();
+    const loop = await running;
+
+    expect(recorded).toEqual(Array.from(minutes.time.slice(0, BARS)));
+    const orders = await db.prisma.order.findMany({
+      where: { deploymentId: deployment.id },
+      orderBy: { createdAt: "asc" },
+    });
+    const onExchange = stub.orders();
+    expect(loop.trades.length).toBeGreaterThan(1);
+    // Every round trip is one buy and one sell on the exchange, each recorded with the same client order id.
+    expect(onExchange).toHaveLength(2 * loop.trades.length);
+    expect(orders.map((o) => o.clientOrderId)).toEqual(onExchange.map((o) => o.clientOrderId));
+    expect(orders.every((o) => o.status === "filled")).toBe(true);
+    expect(await db.prisma.fill.count({ where: { deploymentId: deployment.id } })).toBe(stub.trades().length);
+    // Booked prices are the exchange's fill prices (real closes of the bundled candles).
+    const buys = stub.trades().filter((t) => t.isBuyer);
+    expect(loop.trades.map((t) => t.entryPrice)).toEqual(buys.map((t) => t.price));
+    const closes = new Set(Array.from(minutes.close));
+    expect(stub.trades().every((t) => closes.has(t.price))).toBe(true);
+    // Flat at the end, and the ledger's cash is the account's USDT (the sold dust under one lot aside).
+    const position = await db.prisma.position.findFirstOrThrow({ where: { deploymentId: deployment.id } });
+    expect(Number(position.quantity)).toBe(0);
+    const balances = stub.balances();
+    expect(balances.BTC?.free ?? 0).toBeLessThan(0.00001 * loop.trades.length);
+    const dustValue = (balances.BTC?.free ?? 0) * Math.max(...loop.trades.map((t) => t.exitPrice));
+    expect(Math.abs(loop.session.portfolio.ledger.cash - balances.USDT!.free)).toBeLessThanOrEqual(
+      dustValue + 1e-6,
+    );
+    const rows = await db.prisma.deploymentTrade.count({ where: { deploymentId: deployment.id } });
+    expect(rows).toBe(loop.trades.length);
+  });
+});
