@@ -7,6 +7,11 @@ type SymbolSlot = Parameters<Broker["submit"]>[0];
 type PendingOrder = Parameters<Broker["submit"]>[1];
 type ExitReason = PendingOrder["exitReason"];
 
+/** A market exit that keeps filling only in parts is retried this many times (then the rest stays open). */
+const MAX_EXIT_PARTS = 30;
+/** Entries spend at most this much less than the cash, for the price moving between the close and the fill. */
+const PRICE_MOVE_MARGIN = 0.005;
+
 interface QueuedOrder {
   slot: SymbolSlot;
   order: PendingOrder;
@@ -28,6 +33,8 @@ export interface ExchangeBrokerOptions {
   deploymentId: string;
   /** Rounds a quantity down to what the exchange accepts (ccxt `amountToPrecision`). */
   roundQuantity: (symbol: string, quantity: number) => number;
+  /** The account's free quote balance now (read before sizing an entry). */
+  freeQuote: (symbol: string) => Promise<number>;
   /** Taker fee rate, to size all-in entries so the fee still fits in the cash. */
   takerFee: number;
 }
@@ -103,9 +110,16 @@ export class ExchangeBroker implements Broker {
     const { ledger } = this.options.portfolio;
     if (order.action === "exit") {
       if (slot.quantity <= 0) return;
-      const quantity = this.options.roundQuantity(slot.symbol, slot.quantity);
-      const state = await this.send(slot, order, bar, "sell", quantity);
-      const fill = state && bookedFill(state, slot.symbol);
+      // The ledger closes whole positions: a partly filled exit is followed by orders for the rest.
+      const fills: OrderState["fills"] = [];
+      let left = this.options.roundQuantity(slot.symbol, slot.quantity);
+      for (let part = 0; part < MAX_EXIT_PARTS && left > 0; part++) {
+        const state = await this.send(slot, order, bar, "sell", left, part);
+        if (state === null) break;
+        fills.push(...state.fills);
+        left = this.options.roundQuantity(slot.symbol, left - state.filledQuantity);
+      }
+      const fill = bookedFill({ fills }, slot.symbol);
       if (fill)
         ledger.close(slot, fill.averagePrice, fill.feeInQuote, fill.time, order.exitReason, Number.NaN, 0);
       return;
@@ -117,7 +131,10 @@ export class ExchangeBroker implements Broker {
       return;
     }
     if (slot.quantity > 0) return; // already long: no pyramiding, as in the backtest
-    const affordable = ledger.cash / (bar.close * (1 + this.options.takerFee));
+    // Size on what the account really has (dust and price moves since the close make the ledger's cash
+    // an estimate), keeping a margin for the market price moving before the order lands.
+    const cash = Math.min(ledger.cash, await this.options.freeQuote(slot.symbol)) * (1 - PRICE_MOVE_MARGIN);
+    const affordable = cash / (bar.close * (1 + this.options.takerFee));
     const wanted = order.allIn === null ? Math.min(order.quantity, affordable) : affordable;
     const quantity = this.options.roundQuantity(slot.symbol, wanted);
     if (!(quantity > 0)) {
@@ -147,8 +164,10 @@ export class ExchangeBroker implements Broker {
     bar: BarPrices,
     side: "buy" | "sell",
     quantity: number,
+    part = 0,
   ): Promise<OrderState | null> {
-    const purpose = order.action === "exit" ? `exit:${order.exitReason}` : order.action;
+    const purpose =
+      (order.action === "exit" ? `exit:${order.exitReason}` : order.action) + (part > 0 ? `#${part}` : "");
     try {
       return await this.options.desk.place({
         clientOrderId: clientOrderId(this.options.deploymentId, bar.time, order.nodeId, purpose),
@@ -184,7 +203,7 @@ export class ExchangeBroker implements Broker {
 }
 
 /** Sums an order's recorded fills in ledger terms; null when nothing filled. */
-export function bookedFill(state: OrderState, symbol: string): BookedFill | null {
+export function bookedFill(state: Pick<OrderState, "fills">, symbol: string): BookedFill | null {
   const [base] = symbol.split("/");
   let quantity = 0;
   let cost = 0;

@@ -31,6 +31,13 @@ export interface RunExchangeDeploymentOptions {
 
 const DEFAULT_TAKER_FEE = 0.001;
 
+/** Quantity rounded down to the market's lot step; 0 below one step (ccxt throws there). */
+function roundDown(exchange: Exchange, symbol: string, quantity: number): number {
+  const step = exchange.market(symbol).precision?.amount ?? 0;
+  if (!(quantity > 0) || quantity < step) return 0;
+  return Number(exchange.amountToPrecision(symbol, quantity));
+}
+
 /**
  * Runs one testnet or live deployment (spot, one symbol) until the signal aborts. Before acting it
  * reconciles: every order not seen finished is looked up on the exchange by client order id, its fills are
@@ -115,7 +122,11 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
         desk,
         deploymentId,
         takerFee,
-        roundQuantity: (s, q) => Number(exchange.amountToPrecision(s, q)),
+        freeQuote: async () => {
+          const now = await desk.call(() => exchange.fetchBalance());
+          return Number(now[quote]?.free ?? 0);
+        },
+        roundQuantity: (s, q) => roundDown(exchange, s, q),
       });
       return broker;
     },
