@@ -9,6 +9,7 @@ import type { Exchange } from "@tradegraph/market-data";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { runPaperDeployment } from "../deployments/run-deployment.ts";
+import { runExchangeDeployment } from "../exchange/run-exchange-deployment.ts";
 
 /** Redis channel (after REDIS_PREFIX + ":") telling every runner to stop one deployment; message = JSON. */
 export const DEPLOYMENT_STOP_CHANNEL = "deployment:stop";
@@ -19,6 +20,8 @@ export interface DeploymentWorkerOptions {
   prefix: string;
   /** ccxt client for a deployment's market data (tests: the exchange stub). */
   exchangeFor: (deploymentId: string) => Exchange;
+  /** ccxt client with the account's API key for testnet/live deployments (none: they are refused). */
+  tradingExchangeFor?: (deploymentId: string) => Exchange | Promise<Exchange>;
   lockDurationMs: number;
   stalledIntervalMs: number;
   pollIntervalMs?: number;
@@ -73,10 +76,22 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
       const entry = { abort: new AbortController(), flatten: false, paused: false };
       running.set(deploymentId, entry);
       try {
-        await runPaperDeployment({
+        const { mode } = await options.prisma.deployment.findUniqueOrThrow({
+          where: { id: deploymentId },
+          select: { mode: true },
+        });
+        const run = mode === "paper" ? runPaperDeployment : runExchangeDeployment;
+        if (mode !== "paper" && !options.tradingExchangeFor)
+          throw new Error(
+            `Deployment ${deploymentId} is ${mode}: this runner has no trading exchange client.`,
+          );
+        await run({
           prisma: options.prisma,
           deploymentId,
-          exchange: options.exchangeFor(deploymentId),
+          exchange:
+            mode === "paper"
+              ? options.exchangeFor(deploymentId)
+              : await options.tradingExchangeFor!(deploymentId),
           signal: entry.abort.signal,
           redis: publisher,
           prefix: options.prefix,
