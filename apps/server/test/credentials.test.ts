@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { decryptSecret, keyIdOf } from "@tradegraph/config";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decryptSecret, keyIdOf } from "../src/secrets/cipher.ts";
 import { rotateSecrets } from "../src/secrets/rotate.ts";
 import { expectAppError } from "./helpers/errors.ts";
 import { type Caller, createHarness, type Harness } from "./helpers/harness.ts";

@@ -1,6 +1,7 @@
-// AES-256-GCM envelope for exchange secrets. The blob is self-describing: format byte, key id, IV, tag,
-// ciphertext. The key id (a fingerprint of the key, not the key) says which key decrypts it, so the
-// server can hold the current and the previous key during a rotation.
+// AES-256-GCM envelope for exchange secrets, shared by the server (which stores them) and the runner
+// (which trades with them). The blob is self-describing: format byte, key id, IV, tag, ciphertext. The key
+// id (a fingerprint of the key, not the key) says which key decrypts it, so a process can hold the current
+// and the previous key during a rotation.
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 
 const FORMAT = 1;
@@ -16,6 +17,11 @@ export function keyIdOf(key: Buffer): string {
 export interface Keyring {
   current: Buffer;
   previous?: Buffer | undefined;
+}
+
+/** The keys a process holds, from SECRETS_KEY and SECRETS_KEY_PREVIOUS. */
+export function keyringOf(config: { secretsKey: Buffer; secretsKeyPrevious: Buffer | undefined }): Keyring {
+  return { current: config.secretsKey, previous: config.secretsKeyPrevious };
 }
 
 export class SecretDecryptError extends Error {

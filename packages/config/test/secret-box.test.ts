@@ -5,8 +5,10 @@ import {
   decryptSecret,
   encryptSecret,
   keyIdOf,
+  openExchangeKeys,
   SecretDecryptError,
-} from "../src/secrets/cipher.ts";
+  sealExchangeKeys,
+} from "../src/index.ts";
 
 const keyA = randomBytes(32);
 const keyB = randomBytes(32);
@@ -47,5 +49,34 @@ describe("exchange secret encryption (AES-256-GCM)", () => {
     expect(keyIdOf(keyA)).toMatch(/^[0-9a-f]{16}$/);
     expect(keyIdOf(keyA)).not.toBe(keyIdOf(keyB));
     expect(keyA.toString("hex")).not.toContain(keyIdOf(keyA));
+  });
+});
+
+describe("exchange keys sealed into a credential row", () => {
+  it("open only on the row they were sealed for, with the keys intact", () => {
+    const keys = { apiKey: "key-abcd", secret: "secret-efgh" };
+    const blob = sealExchangeKeys(keys, { current: keyA }, "cred-1");
+    expect(openExchangeKeys(blob, { current: keyA }, "cred-1")).toEqual(keys);
+    expect(() => openExchangeKeys(blob, { current: keyA }, "cred-2")).toThrow(SecretDecryptError);
+  });
+
+  it("refuse a blob that is not an API key and secret, without quoting it", () => {
+    const blob = encryptSecret(
+      JSON.stringify({ apiKey: "leak-me" }),
+      { current: keyA },
+      "exchange-credential:c",
+    );
+    expect(() => openExchangeKeys(blob, { current: keyA }, "c")).toThrow(
+      /does not hold an API key and secret/,
+    );
+    const error = (() => {
+      try {
+        openExchangeKeys(blob, { current: keyA }, "c");
+      } catch (e) {
+        return String(e);
+      }
+      return "no error";
+    })();
+    expect(error).not.toContain("leak-me");
   });
 });

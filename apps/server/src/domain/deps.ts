@@ -1,6 +1,6 @@
+import type { Keyring } from "@tradegraph/config";
 import type { PrismaClient } from "@tradegraph/db";
 import type { Redis } from "ioredis";
-import type { Keyring } from "../secrets/cipher.ts";
 import type { ExchangeFactory } from "./credentials/exchange-client.ts";
 import type { ServerQueues } from "./queues.ts";
 

@@ -1,17 +1,13 @@
 // Usage: SECRETS_KEY=<new> SECRETS_KEY_PREVIOUS=<old> npx tsx apps/server/src/secrets/rotate-cli.ts
 // Prints counts only, never key material.
-import { loadConfig } from "@tradegraph/config";
+import { keyIdOf, keyringOf, loadConfig } from "@tradegraph/config";
 import { createPrismaClient } from "@tradegraph/db";
-import { keyIdOf } from "./cipher.ts";
 import { rotateSecrets } from "./rotate.ts";
 
 const config = loadConfig();
 const prisma = createPrismaClient(config.databaseUrl);
 try {
-  const report = await rotateSecrets(prisma, {
-    current: config.secretsKey,
-    previous: config.secretsKeyPrevious,
-  });
+  const report = await rotateSecrets(prisma, keyringOf(config));
   console.log(
     `Secrets now under key ${keyIdOf(config.secretsKey)}: ${report.reEncrypted} re-encrypted, ${report.alreadyCurrent} already current, ${report.unreadable.length} unreadable.`,
   );

@@ -1,5 +1,11 @@
+import {
+  decryptSecret,
+  encryptSecret,
+  exchangeCredentialAad,
+  type Keyring,
+  keyIdOf,
+} from "@tradegraph/config";
 import type { PrismaClient } from "@tradegraph/db";
-import { decryptSecret, encryptSecret, type Keyring, keyIdOf } from "./cipher.ts";
 
 export interface RotationReport {
   reEncrypted: number;
@@ -25,7 +31,7 @@ export async function rotateSecrets(prisma: PrismaClient, keyring: Keyring): Pro
       report.alreadyCurrent++;
       continue;
     }
-    const aad = `exchange-credential:${row.id}`;
+    const aad = exchangeCredentialAad(row.id);
     let plaintext: string;
     try {
       plaintext = decryptSecret(row.encrypted, keyring, aad);

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type ExchangeKeys, keyIdOf, openExchangeKeys, sealExchangeKeys } from "@tradegraph/config";
 import type {
   CreateCredentialInput,
   CredentialMode,
@@ -7,11 +8,9 @@ import type {
 } from "@tradegraph/contracts";
 import type { Prisma } from "@tradegraph/db";
 import { AuthenticationError, NetworkError, PermissionDenied } from "ccxt";
-import { decryptSecret, encryptSecret, keyIdOf } from "../../secrets/cipher.ts";
 import { AppError, notFound } from "../app-error.ts";
 import { recordAudit } from "../audit.ts";
 import type { Caller, ServerDeps } from "../deps.ts";
-import type { ExchangeKeys } from "./exchange-client.ts";
 import { fetchPermissions, refusalReason } from "./permissions.ts";
 
 /** The only columns ever read for responses: never `encrypted`. */
@@ -34,13 +33,10 @@ function summary(
   return { ...row, permissions: row.permissions as CredentialPermissions | null };
 }
 
-/** Additional authenticated data: a blob copied onto another row will not decrypt. */
-const aadFor = (id: string) => `exchange-credential:${id}`;
-
 export async function addCredential(deps: ServerDeps, caller: Caller, input: CreateCredentialInput) {
   const id = randomUUID();
   const keys: ExchangeKeys = { apiKey: input.apiKey, secret: input.secret, password: input.password };
-  const encrypted = encryptSecret(JSON.stringify(keys), deps.keyring, aadFor(id));
+  const encrypted = sealExchangeKeys(keys, deps.keyring, id);
   return deps.prisma.$transaction(async (tx) => {
     const row = await tx.exchangeCredential.create({
       data: {
@@ -85,7 +81,7 @@ export async function ownCredential(deps: ServerDeps, caller: Caller, credential
 
 /** Decrypted keys for server-side use only (test connection). Never return or log them. */
 export function decryptKeys(deps: ServerDeps, row: { id: string; encrypted: Uint8Array }): ExchangeKeys {
-  return JSON.parse(decryptSecret(row.encrypted, deps.keyring, aadFor(row.id))) as ExchangeKeys;
+  return openExchangeKeys(row.encrypted, deps.keyring, row.id);
 }
 
 export async function removeCredential(deps: ServerDeps, caller: Caller, credentialId: string) {

@@ -1,10 +1,7 @@
+import type { ExchangeKeys } from "@tradegraph/config";
 import ccxt, { type Exchange } from "ccxt";
 
-export interface ExchangeKeys {
-  apiKey: string;
-  secret: string;
-  password?: string | undefined;
-}
+export type { ExchangeKeys };
 
 /** Builds an authenticated ccxt client; tests pass one that points at the local exchange stub. */
 export type ExchangeFactory = (exchange: string, mode: "testnet" | "live", keys: ExchangeKeys) => Exchange;
