@@ -13,6 +13,7 @@ export {
   openExchangeKeys,
   sealExchangeKeys,
 } from "./exchange-keys.ts";
+export { type ExchangeApiUrls, parseExchangeApiUrls } from "./exchange-urls.ts";
 export {
   type Config,
   type LoadConfigOptions,

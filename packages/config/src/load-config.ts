@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { ConfigError } from "./errors.ts";
+import { type ExchangeApiUrls, parseExchangeApiUrls } from "./exchange-urls.ts";
 import { defaultOf } from "./settings.ts";
 
 export type NodeEnv = "development" | "test" | "production";
@@ -21,6 +22,8 @@ export interface Config {
   logLevel: LogLevel;
   webDistDir: string | undefined;
   runnerConcurrency: number;
+  /** Replacement API base URLs per ccxt exchange id (EXCHANGE_API_URLS); empty = the exchanges' own. */
+  exchangeApiUrls: ExchangeApiUrls;
   /** Things worth telling the operator at start-up (already printed unless `warn` was replaced). */
   warnings: string[];
 }
@@ -66,6 +69,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const logLevel = oneOf("LOG_LEVEL", required("LOG_LEVEL"), logLevels);
   const runnerConcurrency = integer("RUNNER_CONCURRENCY", required("RUNNER_CONCURRENCY"), 1, 64);
   const webDistDir = read("WEB_DIST_DIR");
+  const exchangeApiUrls = parseExchangeApiUrls(read("EXCHANGE_API_URLS"));
 
   const warnings: string[] = [];
   const secretsRaw = read("SECRETS_KEY");
@@ -104,6 +108,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     logLevel,
     webDistDir,
     runnerConcurrency,
+    exchangeApiUrls,
     warnings,
   };
 }

@@ -49,6 +49,12 @@ export const settings: readonly SettingInfo[] = [
     defaultValue: "2",
     description: "how many jobs one runner process works on at the same time",
   },
+  {
+    name: "EXCHANGE_API_URLS",
+    defaultValue: undefined,
+    description:
+      'JSON of API base URLs per ccxt exchange id replacing the exchange\'s own (ccxt urls.api keys), e.g. {"binance":{"public":"https://proxy/api/v3","private":"https://proxy/api/v3"}}; for a proxy or a local exchange simulator, testnet deployments use them as testnet URLs; unset = the exchange\'s own',
+  },
 ];
 
 export function defaultOf(name: string): string | undefined {

@@ -79,6 +79,13 @@ describe("loadConfig", () => {
     [{ SECRETS_KEY_PREVIOUS: "abc" }, "SECRETS_KEY_PREVIOUS", "SECRETS_KEY_PREVIOUS must be 32 bytes"],
     [{ RUNNER_CONCURRENCY: "0" }, "RUNNER_CONCURRENCY", "RUNNER_CONCURRENCY must be a whole number from 1"],
     [{ NODE_ENV: "production" }, "SECRETS_KEY", "SECRETS_KEY is required when NODE_ENV=production"],
+    [{ EXCHANGE_API_URLS: "binance=x" }, "EXCHANGE_API_URLS", "EXCHANGE_API_URLS must be JSON like"],
+    [{ EXCHANGE_API_URLS: "[]" }, "EXCHANGE_API_URLS", "must be a JSON object keyed by exchange id"],
+    [
+      { EXCHANGE_API_URLS: '{"binance":{"public":"ftp://x"}}' },
+      "EXCHANGE_API_URLS",
+      "EXCHANGE_API_URLS.binance.public must be an http(s) URL.",
+    ],
   ])("rejects %o with one sentence naming %s", (env, variable, text) => {
     const error = errorOf(env);
     expect(error.variable).toBe(variable);
@@ -86,5 +93,17 @@ describe("loadConfig", () => {
     expect(error.message.startsWith(variable)).toBe(true);
     expect(error.message.trim().endsWith(".")).toBe(true);
     expect(error.message).not.toContain("\n");
+  });
+});
+
+describe("EXCHANGE_API_URLS", () => {
+  it("is empty when unset and maps exchange id to ccxt API URLs (trailing slashes dropped) when set", () => {
+    expect(loadConfig({ env: {}, ...quiet }).exchangeApiUrls).toEqual({});
+    const env = {
+      EXCHANGE_API_URLS: '{"binance":{"public":"http://127.0.0.1:9000/api/v3/","v1":"https://p/api/v1"}}',
+    };
+    expect(loadConfig({ env, ...quiet }).exchangeApiUrls).toEqual({
+      binance: { public: "http://127.0.0.1:9000/api/v3", v1: "https://p/api/v1" },
+    });
   });
 });
