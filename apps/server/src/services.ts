@@ -29,6 +29,7 @@ export async function createServerServices(options: {
   const redis = new Redis({ ...connection, maxRetriesPerRequest: 2, lazyConnect: false });
   const queues = await createServerQueues(connection, options.redisPrefix);
   queues.backtestEvents.setMaxListeners(0); // one listener set per open browser subscription
+  queues.backfillEvents.setMaxListeners(0);
   const services: ServerServices = {
     prisma: options.prisma,
     redis,

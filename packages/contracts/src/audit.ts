@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   "deployment.emergencyStop",
   "deployment.riskLimitsChanged",
   "deployment.promotionGateOverridden",
+  "data.backfillStarted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
