@@ -5,6 +5,7 @@ export * from "./backtest.ts";
 export * from "./credentials.ts";
 export * from "./deployments.ts";
 export * from "./errors.ts";
+export * from "./model-report.ts";
 export * from "./queues.ts";
 export * from "./runs.ts";
 export * from "./strategies.ts";

@@ -1,6 +1,7 @@
 export * from "./costs.ts";
 export * from "./market-rules.ts";
 export * from "./metrics.ts";
+export * from "./model-reports.ts";
 export * from "./orders.ts";
 export * from "./plan-strategy.ts";
 export * from "./portfolio.ts";

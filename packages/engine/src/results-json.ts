@@ -28,5 +28,6 @@ export function resultToJson(result: BacktestResult) {
     equity: equityPoints(result),
     ignoredSignals: result.ignoredSignals,
     droppedLogEntries: result.droppedLogEntries,
+    models: result.models,
   };
 }

@@ -3,9 +3,11 @@ import {
   type BacktestSettings,
   type BacktestSettingsInput,
   backtestSettingsSchema,
+  type ModelReports,
 } from "@tradegraph/contracts";
 import type { CandleColumns, CompiledPlan } from "@tradegraph/nodes";
 import { computeMetrics, drawdownSeries, type Metrics } from "./metrics.ts";
+import { collectModelReports } from "./model-reports.ts";
 import { compileGraph, planStrategy } from "./plan-strategy.ts";
 import { replay } from "./replay.ts";
 import type { OrderLogEntry, Trade } from "./results-types.ts";
@@ -54,6 +56,8 @@ export interface BacktestResult {
   /** Signals that changed nothing (entry while already in, exit while flat). */
   ignoredSignals: number;
   droppedLogEntries: number;
+  /** ML predictor reports by node id, then symbol (empty without predictor nodes). */
+  models: ModelReports;
 }
 
 export function runBacktest(input: BacktestRunInput): BacktestResult {
@@ -122,6 +126,10 @@ export function runBacktest(input: BacktestRunInput): BacktestResult {
     drawdown: drawdownSeries(equity, settings.initialCash),
     ignoredSignals: session.ignoredSignals,
     droppedLogEntries: ledger.droppedLogEntries,
+    models: collectModelReports(
+      symbols,
+      symbols.map((_, s) => session.strategyAt(s)),
+    ),
   };
 }
 

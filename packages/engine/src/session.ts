@@ -5,7 +5,7 @@
  * fills at this close with the `close` fill option). Drivers decide where bars come from.
  */
 import type { BacktestSettings } from "@tradegraph/contracts";
-import type { Candle, CandleColumns, OrderIntent } from "@tradegraph/nodes";
+import type { Candle, CandleColumns, CompiledPlan, NodeStateEntry, OrderIntent } from "@tradegraph/nodes";
 import { SymbolAccountView } from "./account-view.ts";
 import type { MarketRules } from "./market-rules.ts";
 import { engineExit, type PendingOrder } from "./orders.ts";
@@ -21,6 +21,9 @@ export interface StrategyStepper {
   step(i: number): void;
   /** Streaming: append a closed candle and evaluate it. */
   push?(candle: Candle): number;
+  /** Plan evaluators: the plan and node states (ML reports, predictor snapshots). */
+  readonly plan?: CompiledPlan;
+  nodeState?(nodeId: string): NodeStateEntry | undefined;
 }
 
 export interface StrategyContext {
@@ -87,6 +90,13 @@ export class TradingSession {
         },
       });
     });
+  }
+
+  /** The strategy stepping symbol `s` (a plan evaluator for graph strategies). */
+  strategyAt(s: number): StrategyStepper {
+    const strategy = this.strategies[s];
+    if (!strategy) throw new Error(`session: no symbol at index ${s}`);
+    return strategy;
   }
 
   get slots(): readonly SymbolSlot[] {

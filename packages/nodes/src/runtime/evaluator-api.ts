@@ -23,6 +23,23 @@ export interface PlanEvaluator {
   valuesAt(i: number): Record<string, Record<string, number>>;
   /** Replace the account view nodes and gates see (alternatively mutate the object passed in options). */
   setAccount(account: AccountView): void;
+  /**
+   * A node's live state (what its `init` returned and `step` advances), with its type so callers can check
+   * what they read, e.g. a predictor's trained model and prediction history. Undefined for unknown ids.
+   */
+  nodeState(nodeId: string): NodeStateEntry | undefined;
+  /**
+   * Replace a node's state, e.g. with one restored from a snapshot before a restarted deployment resumes.
+   * The caller guarantees the state belongs to this node type and params; throws for unknown ids.
+   */
+  replaceNodeState(nodeId: string, state: unknown): void;
+}
+
+export interface NodeStateEntry {
+  nodeId: string;
+  type: string;
+  version: number;
+  state: unknown;
 }
 
 export interface EvaluatorOptions {

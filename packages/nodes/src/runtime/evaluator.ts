@@ -276,6 +276,17 @@ export function createEvaluator(
     setAccount(next: AccountView): void {
       account = next;
     },
+    nodeState(nodeId: string) {
+      const node = byId.get(nodeId);
+      if (!node) return undefined;
+      return { nodeId, type: node.planned.type, version: node.planned.version, state: node.state };
+    },
+    replaceNodeState(nodeId: string, state: unknown): void {
+      const node = byId.get(nodeId);
+      if (!node)
+        throw new Error(`evaluator: node "${nodeId}" is not in the plan, so its state cannot be replaced`);
+      node.state = state;
+    },
   };
 }
 

@@ -8,6 +8,7 @@ export type { CalibrationBin, PredictorReport, WindowReport } from "./evaluation
 export { predictorReport } from "./evaluation/report.ts";
 export type { ExternalModel, ExternalModelSpec, ModelRuntime } from "./models/model-runtime.ts";
 export { getModelRuntime, setModelRuntime } from "./models/model-runtime.ts";
+export { predictorNodeIds, predictorStateOf, restorePredictorInto } from "./predictor/access.ts";
 export { mlPredictorNode } from "./predictor/definition.ts";
 export type { PredictorParams } from "./predictor/params.ts";
 export type { PredictorSnapshot } from "./predictor/snapshot.ts";

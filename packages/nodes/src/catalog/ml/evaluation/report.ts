@@ -33,7 +33,10 @@ export interface WindowReport {
   firstRow: number;
   lastRow: number;
   trainRows: number;
+  /** Last bar (and its open time) this model predicted; `bars` = bars it was in charge of. */
   toBar: number;
+  toTime: number;
+  bars: number;
   scores: DirectionScores | ReturnScores;
   importances: number[] | null;
 }
@@ -81,6 +84,7 @@ export function predictorReport(state: PredictorState): PredictorReport {
   }
 
   const scoredTotal = classCounts.reduce((a, b) => a + b, 0);
+  const toBarOf = (index: number) => (windows[index + 1]?.trainedAtBar ?? bars) - 1;
   return {
     task,
     horizon: trainer.spec.horizon,
@@ -93,7 +97,9 @@ export function predictorReport(state: PredictorState): PredictorReport {
       firstRow: window.firstRow,
       lastRow: window.lastRow,
       trainRows: window.rows,
-      toBar: (windows[index + 1]?.trainedAtBar ?? bars) - 1,
+      toBar: toBarOf(index),
+      toTime: state.time.get(toBarOf(index)),
+      bars: toBarOf(index) - window.trainedAtBar + 1,
       scores: perWindow[index]!.scores(),
       importances: window.importances,
     })),

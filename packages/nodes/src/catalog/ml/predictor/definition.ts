@@ -41,6 +41,12 @@ export const mlPredictorNode = defineNode({
   warmup: (p) => (p.model === "onnx" ? 0 : p.trainBars + p.horizon - 1),
   init: (p, io, info): PredictorState => createPredictorState(p, info.nodeId, io.in.features.length),
   step: (s, io, i) => {
+    // A restored node re-fed bars it already holds (a restarted runner's warm-up): repeat what it said then.
+    const time = io.in.candles.time[i]!;
+    if (s.time.length > 0 && time <= s.time.get(s.time.length - 1)) {
+      replayStoredBar(s, io.out, i, time);
+      return;
+    }
     // On a higher-timeframe clock the node is stepped only when that clock ticks (i jumps by several base
     // bars); its own sample count is the bar index for labels, horizon and retraining.
     if (i <= s.lastStepIndex) {
@@ -77,9 +83,36 @@ export const mlPredictorNode = defineNode({
     s.probability.push(probability);
     s.confidence.push(confidence);
     s.predictedClass.push(predictedClass);
-    s.time.push(io.in.candles.time[i]!);
+    s.time.push(time);
   },
 });
+
+/** Outputs the stored prediction for a bar the node has already seen (NaN if its history lacks that time). */
+function replayStoredBar(
+  s: PredictorState,
+  out: { probability: Float64Array; confidence: Float64Array },
+  i: number,
+  time: number,
+): void {
+  s.lastStepIndex = i;
+  const sample = sampleAtTime(s, time);
+  out.probability[i] = sample < 0 ? Number.NaN : s.probability.get(sample);
+  out.confidence[i] = sample < 0 ? Number.NaN : s.confidence.get(sample);
+}
+
+/** Binary search of the node's (increasing) candle times; −1 when absent. */
+function sampleAtTime(s: PredictorState, time: number): number {
+  let low = 0;
+  let high = s.time.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = s.time.get(mid);
+    if (at === time) return mid;
+    if (at < time) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
 
 /** Highest class probability minus the second highest: 0 = a coin flip between two classes, 1 = certain. */
 function topMargin(probabilities: Float64Array): number {
