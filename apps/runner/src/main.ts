@@ -1,10 +1,11 @@
 // The runner process: consumes BullMQ queues and records results in PostgreSQL.
-import { redisConnectionOptions } from "@tradegraph/config";
+import { keyringOf, redisConnectionOptions } from "@tradegraph/config";
 import { QUEUE_NAMES } from "@tradegraph/contracts";
 import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
 import { BACKFILL_QUEUE_NAME, CandleStore, createExchange } from "@tradegraph/market-data";
 import type { Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { credentialExchangeFor } from "./exchange/credential-exchange.ts";
 import { startHeartbeat } from "./heartbeat.ts";
 import { readWorkerSettings } from "./worker-settings.ts";
 import { createBackfillWorker } from "./workers/backfills.ts";
@@ -19,14 +20,22 @@ const store = CandleStore.open(config.databaseUrl);
 const connection = redisConnectionOptions(config.redisUrl);
 const prefix = config.redisPrefix;
 const backtests = await createBacktestWorker({ prisma, store, connection, prefix, settings });
-// Paper deployments read closed candles from Binance (the exchange the bundled data comes from).
+// Paper deployments read closed candles from Binance (the exchange the bundled data comes from);
+// testnet/live ones trade with their own stored key. EXCHANGE_API_URLS replaces either's endpoints.
+const binanceUrls = config.exchangeApiUrls["binance"];
 const deployments = await createDeploymentWorker({
   prisma,
   connection,
   prefix,
-  exchangeFor: () => createExchange("binance"),
+  exchangeFor: () => createExchange("binance", binanceUrls ? { urls: { api: { ...binanceUrls } } } : {}),
+  tradingExchangeFor: credentialExchangeFor({
+    prisma,
+    keyring: keyringOf(config),
+    apiUrls: config.exchangeApiUrls,
+  }),
   lockDurationMs: settings.lockDurationMs,
   stalledIntervalMs: settings.stalledIntervalMs,
+  ...(settings.candlePollMs !== undefined ? { pollIntervalMs: settings.candlePollMs } : {}),
 });
 const workers: Worker[] = [
   deployments.worker as unknown as Worker,

@@ -11,6 +11,8 @@ export interface WorkerSettings {
   stalledIntervalMs: number;
   /** Times a job may stall before it is failed (protects against a job that crashes every worker). */
   maxStalledCount: number;
+  /** How often a deployment asks the exchange whether a candle closed (unset: a sixth of the timeframe, ≤ 10 s). */
+  candlePollMs: number | undefined;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
@@ -30,5 +32,8 @@ export function readWorkerSettings(env: NodeJS.ProcessEnv, runnerConcurrency: nu
     lockDurationMs: positiveInteger(env, "RUNNER_LOCK_DURATION_MS", 30_000, 600_000),
     stalledIntervalMs: positiveInteger(env, "RUNNER_STALLED_INTERVAL_MS", 30_000, 600_000),
     maxStalledCount: positiveInteger(env, "RUNNER_MAX_STALLED_COUNT", 2, 100),
+    candlePollMs: env.RUNNER_CANDLE_POLL_MS?.trim()
+      ? positiveInteger(env, "RUNNER_CANDLE_POLL_MS", 1, 60_000)
+      : undefined,
   };
 }

@@ -6,6 +6,8 @@ export interface TradingExchangeOptions {
   mode: "testnet" | "live";
   apiKey: string;
   secret: string;
+  /** Passphrase some exchanges add to the key pair. */
+  password?: string;
   /**
    * Testnet endpoints (ccxt `urls.test`), e.g. a local stub's; omitted = the exchange's own testnet.
    * Given for live: the API base URLs (`urls.api`).
@@ -32,6 +34,7 @@ export function createTradingExchange(options: TradingExchangeOptions): Exchange
     ...config,
     apiKey: options.apiKey,
     secret: options.secret,
+    ...(options.password ? { password: options.password } : {}),
     enableRateLimit: false,
     options: { ...spotOnly, ...((config.options as object | undefined) ?? {}) },
     ...(options.urls

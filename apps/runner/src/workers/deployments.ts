@@ -1,4 +1,4 @@
-import type { RedisConnectionOptions } from "@tradegraph/config";
+import { type RedisConnectionOptions, SecretDecryptError } from "@tradegraph/config";
 import {
   type DeploymentControlMessage,
   deploymentControlMessageSchema,
@@ -6,9 +6,10 @@ import {
 } from "@tradegraph/contracts";
 import type { PrismaClient } from "@tradegraph/db";
 import type { Exchange } from "@tradegraph/market-data";
-import { Worker } from "bullmq";
+import { UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { runPaperDeployment } from "../deployments/run-deployment.ts";
+import { DeploymentCredentialError } from "../exchange/credential-exchange.ts";
 import { runExchangeDeployment } from "../exchange/run-exchange-deployment.ts";
 
 /** Redis channel (after REDIS_PREFIX + ":") telling every runner to stop one deployment; message = JSON. */
@@ -85,13 +86,14 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
           throw new Error(
             `Deployment ${deploymentId} is ${mode}: this runner has no trading exchange client.`,
           );
+        const exchange =
+          mode === "paper"
+            ? options.exchangeFor(deploymentId)
+            : await tradingClientOrFail(options, deploymentId);
         await run({
           prisma: options.prisma,
           deploymentId,
-          exchange:
-            mode === "paper"
-              ? options.exchangeFor(deploymentId)
-              : await options.tradingExchangeFor!(deploymentId),
+          exchange,
           signal: entry.abort.signal,
           redis: publisher,
           prefix: options.prefix,
@@ -121,4 +123,18 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
       publisher.disconnect();
     },
   };
+}
+
+/** A key that is missing, of the wrong mode or unreadable will not fix itself: fail the deployment, no retry. */
+async function tradingClientOrFail(options: DeploymentWorkerOptions, deploymentId: string) {
+  try {
+    return await options.tradingExchangeFor!(deploymentId);
+  } catch (error) {
+    if (!(error instanceof DeploymentCredentialError || error instanceof SecretDecryptError)) throw error;
+    await options.prisma.deployment.update({
+      where: { id: deploymentId },
+      data: { status: "failed", statusReason: error.message },
+    });
+    throw new UnrecoverableError(error.message);
+  }
 }
