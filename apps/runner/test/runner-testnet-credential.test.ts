@@ -11,6 +11,7 @@ import { bundledFile, readCandleFile } from "@tradegraph/market-data";
 import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { CandleColumns } from "@tradegraph/nodes";
 import { Queue, QueueEvents } from "bullmq";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunnerProcess, startRunnerProcess } from "./helpers/runner-process.ts";
 import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
@@ -166,6 +167,11 @@ describe("the real runner process trades a testnet deployment with its stored, e
         (await db.prisma.order.count({ where: { deploymentId: deployment.id, status: "filled" } })) > 0;
     }
     expect(filled, runner.output()).toBe(true);
+    // Its requests drew on the key's shared rate-limit bucket (it expires 3 s after the last take).
+    const redisClient = new Redis(redis.url);
+    const bucket = await redisClient.hgetall(`${redis.prefix}:ratelimit:${testnetKey.id}`);
+    redisClient.disconnect();
+    expect(Number(bucket.tokens)).toBeLessThan(20);
 
     const [order] = stub.orders();
     expect(order?.status).toBe("FILLED");

@@ -11,6 +11,7 @@ import { Redis } from "ioredis";
 import { runPaperDeployment } from "../deployments/run-deployment.ts";
 import { DeploymentCredentialError } from "../exchange/credential-exchange.ts";
 import { runExchangeDeployment } from "../exchange/run-exchange-deployment.ts";
+import { SharedRateLimiter, type TokenBucketOptions } from "../rate-limit/token-bucket.ts";
 
 /** Redis channel (after REDIS_PREFIX + ":") telling every runner to stop one deployment; message = JSON. */
 export const DEPLOYMENT_STOP_CHANNEL = "deployment:stop";
@@ -26,6 +27,8 @@ export interface DeploymentWorkerOptions {
   lockDurationMs: number;
   stalledIntervalMs: number;
   pollIntervalMs?: number;
+  /** Request budget per exchange key, shared through Redis by every runner (default 10/s, bursts of 20). */
+  exchangeRateLimit?: TokenBucketOptions;
   /** How many deployments one process runs at once. */
   concurrency?: number;
 }
@@ -40,6 +43,11 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
   const publisher = new Redis(options.connection);
   const subscriber = new Redis(options.connection);
   const channel = `${options.prefix}:${DEPLOYMENT_STOP_CHANNEL}`;
+  const limiter = new SharedRateLimiter(
+    publisher,
+    options.prefix,
+    options.exchangeRateLimit ?? { capacity: 20, perSecond: 10 },
+  );
   await subscriber.subscribe(channel);
   subscriber.on("message", (_from, text) => {
     const { deploymentId, flatten, paused } = JSON.parse(text) as {
@@ -77,9 +85,9 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
       const entry = { abort: new AbortController(), flatten: false, paused: false };
       running.set(deploymentId, entry);
       try {
-        const { mode } = await options.prisma.deployment.findUniqueOrThrow({
+        const { mode, credentialId } = await options.prisma.deployment.findUniqueOrThrow({
           where: { id: deploymentId },
-          select: { mode: true },
+          select: { mode: true, credentialId: true },
         });
         const run = mode === "paper" ? runPaperDeployment : runExchangeDeployment;
         if (mode !== "paper" && !options.tradingExchangeFor)
@@ -94,6 +102,8 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
           prisma: options.prisma,
           deploymentId,
           exchange,
+          // Every deployment trading with one stored key shares that key's budget.
+          ...(credentialId ? { limiter: { limiter, apiKeyId: credentialId } } : {}),
           signal: entry.abort.signal,
           redis: publisher,
           prefix: options.prefix,
