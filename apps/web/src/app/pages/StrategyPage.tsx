@@ -17,6 +17,8 @@ import { DeployDialog } from "../../features/deployments/DeployDialog.tsx";
 import { EditorView } from "../../features/editor/EditorView.tsx";
 import { EditorStore, useEditorState } from "../../features/editor/editor-store.ts";
 import { useDraftPersistence } from "../../features/editor/use-draft.ts";
+import { ModelPanel } from "../../features/ml/ModelPanel.tsx";
+import type { GraphNodeInfo } from "../../features/ml/model-view.ts";
 import { type RunResultJson, toResultView } from "../../features/results/from-run-result.ts";
 import { type ResultsState, ResultsView } from "../../features/results/ResultsView.tsx";
 import { SaveDialog } from "../../features/strategies/SaveDialog.tsx";
@@ -75,6 +77,11 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
   const [settings, setSettings] = useState<BacktestFormValues>(() => loadLastSettings(strategy.id));
   const run = useBacktestRun();
   const [results, setResults] = useState<ResultsState>({ kind: "idle" });
+  const [models, setModels] = useState<{
+    reports: RunResultJson["models"];
+    symbol: string;
+    nodes: GraphNodeInfo[];
+  } | null>(null);
   // Step-through debugger: a bar click on the results chart shows every node's values on the canvas.
   const [debuggerValues, setDebugger] = useState<{
     valuesAt(i: number): Record<string, Record<string, number>>;
@@ -115,6 +122,7 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
   useEffect(() => {
     if (state.kind === "starting") {
       setResults({ kind: "running", fraction: 0, note: "starting" });
+      setModels(null);
       setDebugger(null);
       store.setDebugValues(null);
     } else if (state.kind === "running")
@@ -140,6 +148,11 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
               : null;
           if (cancelled) return;
           setDebugger(computed ? { valuesAt: computed.values.valuesAt } : null);
+          setModels({
+            reports: json.models,
+            symbol,
+            nodes: version ? parseGraphDocument(version.graph).nodes : [],
+          });
           setResults({
             kind: "done",
             result: toResultView({
@@ -248,6 +261,18 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
                     state={results}
                     dark={dark}
                     chartHeight={460}
+                    {...(models
+                      ? {
+                          modelPanel: (
+                            <ModelPanel
+                              models={models.reports}
+                              symbol={models.symbol}
+                              nodes={models.nodes}
+                              dark={dark}
+                            />
+                          ),
+                        }
+                      : {})}
                     {...(debuggerValues
                       ? { onBarClick: (i: number) => store.setDebugValues(debuggerValues.valuesAt(i)) }
                       : {})}

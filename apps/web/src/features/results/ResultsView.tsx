@@ -1,6 +1,6 @@
 import { Alert, Group, Loader, Progress, Stack, Text, Title } from "@mantine/core";
 import { IconAlertTriangle } from "@tabler/icons-react";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { MetricCards } from "./MetricCards.tsx";
 import { ResultsChart } from "./ResultsChart.tsx";
 import type { BacktestResultView, TradeRow } from "./result-types.ts";
@@ -18,10 +18,12 @@ interface ResultsViewProps {
   /** Step-through debugger: a click on a bar asks the canvas to show every node's value there. */
   onBarClick?(index: number): void;
   chartHeight?: number;
+  /** Extra report drawn under the chart, e.g. the ML predictor panel (features/ml). */
+  modelPanel?: ReactNode;
 }
 
 /** Backtest results beside the canvas: metrics, the synced price/equity/drawdown chart and the trade list. */
-export function ResultsView({ state, dark, onBarClick, chartHeight }: ResultsViewProps) {
+export function ResultsView({ state, dark, onBarClick, chartHeight, modelPanel }: ResultsViewProps) {
   const [selected, setSelected] = useState<number | null>(null);
   const [focus, setFocus] = useState<{ from: number; to: number } | null>(null);
   if (state.kind === "idle")
@@ -94,6 +96,7 @@ export function ResultsView({ state, dark, onBarClick, chartHeight }: ResultsVie
           Click a bar to see every node's value at that bar on the canvas.
         </Text>
       ) : null}
+      {modelPanel}
       <TradeTable trades={result.trades} selected={selected} onSelect={select} />
     </Stack>
   );

@@ -1,3 +1,4 @@
+import type { ModelReports } from "@tradegraph/contracts";
 import type {
   BacktestResultView,
   CandleSeries,
@@ -23,6 +24,8 @@ export interface RunResultJson {
   equity:
     | { time: number; equity: number; drawdown: number }[]
     | { time: number[]; equity: number[]; drawdown: number[] };
+  /** ML predictor reports by node and symbol (absent in runs stored before they existed). */
+  models?: ModelReports;
 }
 
 /** Equity as columns whichever form the result stored it in. */
