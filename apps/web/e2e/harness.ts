@@ -3,6 +3,7 @@
 //   const app = await startTestApp();  ...  await app.page.goto(app.url);  ...  await app.stop();
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import {
@@ -11,6 +12,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
+import { bundledFile, CandleStore, importCandleBytes } from "@tradegraph/market-data";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { ensureWebBuilt } from "../../../scripts/lib/web-build.mjs";
 
@@ -48,6 +50,24 @@ export interface StartTestAppOptions {
   viewport?: { width: number; height: number };
   /** Extra environment for server and runner. */
   env?: Record<string, string>;
+  /**
+   * Bundled candle series loaded into the test database first, as `npm start` does for a real install,
+   * so the results chart (which reads the store through data.candles) has the prices the run traded on.
+   */
+  candles?: { symbol: string; timeframe: string }[];
+}
+
+async function loadBundledSeries(databaseUrl: string, series: { symbol: string; timeframe: string }[]) {
+  const store = CandleStore.open(databaseUrl);
+  try {
+    for (const { symbol, timeframe } of series) {
+      const file = bundledFile(symbol, timeframe);
+      const imported = await importCandleBytes(store, await readFile(file.path), file);
+      if (!imported.ok) throw new Error(`Bundled ${symbol} ${timeframe} candles did not import.`);
+    }
+  } finally {
+    await store.close();
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -121,7 +141,11 @@ export async function startTestApp(options: StartTestAppOptions = {}): Promise<T
   const processes = [server, runner];
   let browser: Browser | undefined;
   try {
-    await waitForHealth(url, processes, logs);
+    // The candles load while the server and runner start up.
+    await Promise.all([
+      waitForHealth(url, processes, logs),
+      options.candles?.length ? loadBundledSeries(db.url, options.candles) : null,
+    ]);
     browser = await chromium.launch({
       executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
       args: chromiumArgs,

@@ -30,10 +30,21 @@ async function connect(page: Page, from: string, fromPort: string, to: string, t
   await page.mouse.up();
 }
 
+/** Stored candles of the journey's series (BTC/USDT 1h) with open time in [from, to). */
+async function storedBars(app: TestApp, from: number, to: number): Promise<number> {
+  const [row] = await app.db.prisma.$queryRaw<{ n: bigint }[]>`
+    SELECT count(*) AS n FROM "Candle" c JOIN "CandleSeries" s ON s.id = c."seriesId"
+    WHERE s.symbol = 'BTC/USDT' AND s.timeframe = '1h' AND c."openTime" >= ${from} AND c."openTime" < ${to}`;
+  return Number(row!.n);
+}
+
 describe("a new trader in a real browser", () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp({ viewport: { width: 1920, height: 1080 } });
+    app = await startTestApp({
+      viewport: { width: 1920, height: 1080 },
+      candles: [{ symbol: "BTC/USDT", timeframe: "1h" }],
+    });
   }, 240_000);
   afterAll(async () => {
     await app?.stop();
@@ -58,25 +69,30 @@ describe("a new trader in a real browser", () => {
     await page.getByTestId("create-strategy").click();
     await page.getByTestId("palette").waitFor();
 
-    // Drag six nodes from the palette and connect them.
+    // Drag eight nodes from the palette and connect them: enter long when price crosses over its SMA,
+    // exit when it crosses back under.
     await dropNode(page, "data.candles", 20, 60);
     await dropNode(page, "data.price", 330, 60);
     await dropNode(page, "indicator.sma", 330, 320);
     await dropNode(page, "logic.crossOver", 640, 60);
     await dropNode(page, "risk.maxPositionSize", 640, 360);
     await dropNode(page, "order.enterLong", 950, 180);
-    expect(await page.locator(".react-flow__node").count()).toBe(6);
+    await dropNode(page, "logic.crossUnder", 640, 540);
+    await dropNode(page, "order.exit", 950, 540);
+    expect(await page.locator(".react-flow__node").count()).toBe(8);
     await connect(page, "candles_1", "candles", "price_1", "candles");
     await connect(page, "price_1", "value", "sma_1", "source");
     await connect(page, "price_1", "value", "crossOver_1", "a");
     await connect(page, "sma_1", "value", "crossOver_1", "b");
     await connect(page, "crossOver_1", "crossed", "enterLong_1", "when");
     await connect(page, "maxPositionSize_1", "risk", "enterLong_1", "risk");
-    await app.screenshot("journey-03-connected");
-    expect(await page.locator(".react-flow__edge").count()).toBe(6);
+    await connect(page, "price_1", "value", "crossUnder_1", "a");
+    await connect(page, "sma_1", "value", "crossUnder_1", "b");
+    await connect(page, "crossUnder_1", "crossed", "exit_1", "when");
+    expect(await page.locator(".react-flow__edge").count()).toBe(9);
     // An incompatible connection is refused as you drag: candles into a boolean input.
     await connect(page, "candles_1", "candles", "enterLong_1", "when");
-    expect(await page.locator(".react-flow__edge").count()).toBe(6);
+    expect(await page.locator(".react-flow__edge").count()).toBe(9);
     await page.getByText("Graph valid").waitFor();
     await app.screenshot("journey-03-connected");
 
@@ -102,7 +118,7 @@ describe("a new trader in a real browser", () => {
     await page.getByRole("button", { name: "Export graph JSON" }).click();
     const file = await (await download).path();
     const exported = JSON.parse(readFileSync(file, "utf8"));
-    expect(exported.nodes).toHaveLength(6);
+    expect(exported.nodes).toHaveLength(8);
     expect(exported.nodes.find((n: { id: string }) => n.id === "sma_1").params).toEqual({ period: 20 });
 
     // Backtest: the run is queued and its progress shown beside the canvas.
@@ -115,14 +131,45 @@ describe("a new trader in a real browser", () => {
     await app.screenshot("journey-06-backtest");
     // The runner process computes it on real candles; metrics, equity chart and trades open beside the canvas.
     await page.getByTestId("results").waitFor({ timeout: 90_000 });
-    await page.locator('[data-testid="results-chart"] canvas').first().waitFor();
-    expect(await page.locator('[data-metric="Trades"]').textContent()).toMatch(/^\d+$/);
-    await page.getByTestId("trade-table").or(page.getByTestId("trade-table-empty")).waitFor();
+    const chart = page.getByTestId("results-chart");
+    await chart.locator("canvas").first().waitFor();
+    await chart.and(page.locator("[data-candles]")).waitFor();
+    const drawn = async (name: string) => Number(await chart.getAttribute(`data-${name}`));
+    // Every stored candle of the run's range is drawn: the chart reads the same store the runner traded on.
+    const run = await app.db.prisma.backtestRun.findFirstOrThrow({ where: { status: "succeeded" } });
+    const ran = run.settings as { from: number; to: number };
+    const barsBefore = (ms: number) => storedBars(app, ran.from, ms);
+    const bars = await barsBefore(ran.to);
+    expect(bars).toBeGreaterThan(4000);
+    expect(await drawn("candles")).toBe(bars);
+    // One entry and one exit marker per closed trade; equity and drawdown have their own panes.
+    const trades = Number(await page.locator('[data-metric="Trades"]').textContent());
+    expect(trades).toBeGreaterThan(0);
+    expect(await drawn("markers")).toBe(2 * trades);
+    expect(await drawn("equity-points")).toBe(bars);
+    expect(await drawn("panes")).toBeGreaterThanOrEqual(3);
+    await page.getByTestId("trade-table").waitFor();
+    expect(await page.locator("[data-trade-index]").count()).toBe(trades);
+    // Fitted at first: the whole run is in view.
+    expect(await drawn("visible-from")).toBeLessThanOrEqual(0);
+    expect(await drawn("visible-to")).toBeGreaterThanOrEqual(bars - 1);
     await app.screenshot("journey-06b-backtest-finished");
-    if (await page.locator("[data-trade-index]").count()) {
-      await page.locator("[data-trade-index]").first().click();
-      await app.screenshot("journey-06c-trade-opened");
-    }
+
+    // Clicking a trade in the middle of the run scrolls the chart to the bars it was held.
+    const row = page.locator(`[data-trade-index="${Math.floor(trades / 2)}"]`);
+    const entryBar = await barsBefore(Number(await row.getAttribute("data-entry-time")));
+    const exitBar = await barsBefore(Number(await row.getAttribute("data-exit-time")));
+    await row.click();
+    await page.waitForFunction(
+      ([entry, exit, all]) => {
+        const el = document.querySelector<HTMLElement>('[data-testid="results-chart"]');
+        const from = Number(el?.dataset["visibleFrom"]);
+        const to = Number(el?.dataset["visibleTo"]);
+        return from <= entry! && to >= exit! && to - from < all! / 4;
+      },
+      [entryBar, exitBar, bars],
+    );
+    await app.screenshot("journey-06c-trade-opened");
 
     // Deploy to paper and see it on the deployments dashboard.
     await page.getByTestId("deploy-button").click();
@@ -152,7 +199,7 @@ describe("a new trader in a real browser", () => {
     await (await chooser).setFiles(file);
     await page.getByTestId("palette").waitFor();
     await page.locator('.react-flow__node[data-id="sma_1"]').waitFor();
-    expect(await page.locator(".react-flow__node").count()).toBe(6);
+    expect(await page.locator(".react-flow__node").count()).toBe(8);
     await app.screenshot("journey-10-imported");
   }, 240_000);
 });

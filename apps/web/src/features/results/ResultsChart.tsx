@@ -7,6 +7,7 @@ import {
   createSeriesMarkers,
   HistogramSeries,
   type IChartApi,
+  type ISeriesMarkersPluginApi,
   LineSeries,
   type MouseEventParams,
   type Time,
@@ -21,6 +22,9 @@ import {
   tradeMarkers,
 } from "./chart-model.ts";
 import type { BacktestResultView } from "./result-types.ts";
+
+/** Above this many bars in view, trade markers are drawn without their text. */
+const MAX_BARS_WITH_LABELS = 400;
 
 interface ResultsChartProps {
   result: BacktestResultView;
@@ -59,12 +63,21 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
       },
       grid: { vertLines: { color: grid }, horzLines: { color: grid } },
       crosshair: { mode: CrosshairMode.Normal },
-      timeScale: { timeVisible: true, secondsVisible: false, borderColor: grid },
+      // Small minimum bar spacing so "fit" can show a whole run (months of hourly bars) at once.
+      timeScale: { timeVisible: true, secondsVisible: false, borderColor: grid, minBarSpacing: 0.05 },
       rightPriceScale: { borderColor: grid },
     });
     chartRef.current = chart;
     const times = candles ? candles.time : result.equity!.time;
     let pane = 0;
+    // What was actually handed to the chart, read back from its series (browser tests assert on these).
+    const drawn = { candles: 0, equity: 0 };
+    // Marker labels ("Buy", "Exit +1.2%") only when zoomed in far enough to read them; hundreds of
+    // labels over a whole run pile up into noise.
+    const labelled = tradeMarkers(result.trades);
+    const unlabelled = labelled.map(({ text: _text, ...marker }) => marker);
+    let markers: ISeriesMarkersPluginApi<Time> | null = null;
+    let showingLabels = false;
 
     if (candles) {
       const price = chart.addSeries(CandlestickSeries, {
@@ -85,7 +98,8 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
           close: candles.close[i]!,
         });
       price.setData(bars);
-      createSeriesMarkers(price, tradeMarkers(result.trades));
+      markers = createSeriesMarkers(price, unlabelled);
+      drawn.candles = price.data().length;
 
       const volume = chart.addSeries(HistogramSeries, {
         priceScaleId: "volume",
@@ -139,7 +153,8 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
       );
       equity.setData(lineData(result.equity.time, result.equity.value));
       // Without candles the trades are marked on the equity curve instead of on price bars.
-      if (!candles) createSeriesMarkers(equity, tradeMarkers(result.trades));
+      drawn.equity = equity.data().length;
+      if (!candles) markers = createSeriesMarkers(equity, unlabelled);
       const drawdown = chart.addSeries(
         AreaSeries,
         {
@@ -159,6 +174,23 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
     }
     const panes = chart.panes();
     panes[0]?.setStretchFactor(3);
+    el.dataset["candles"] = String(drawn.candles);
+    el.dataset["markers"] = String(markers?.markers().length ?? 0);
+    el.dataset["equityPoints"] = String(drawn.equity);
+    el.dataset["panes"] = String(panes.length);
+    // The visible window as bar indices and bar times (ms), so a test can see where the chart scrolled.
+    const onRange = () => {
+      const logical = chart.timeScale().getVisibleLogicalRange();
+      if (!logical) return;
+      el.dataset["visibleFrom"] = String(Math.round(logical.from));
+      el.dataset["visibleTo"] = String(Math.round(logical.to));
+      const readable = logical.to - logical.from <= MAX_BARS_WITH_LABELS;
+      if (markers && readable !== showingLabels) {
+        showingLabels = readable;
+        markers.setMarkers(readable ? labelled : unlabelled);
+      }
+    };
+    chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
 
     const onClick = (param: MouseEventParams<Time>) => {
       if (param.time === undefined) return;
@@ -169,6 +201,7 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
     chart.timeScale().fitContent();
     return () => {
       chart.unsubscribeClick(onClick);
+      chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
       chart.remove();
       chartRef.current = null;
     };
@@ -176,11 +209,17 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
 
   useEffect(() => {
     const chart = chartRef.current;
+    const el = container.current;
     const times = result.candles?.time ?? result.equity?.time;
-    if (!chart || !focus || !times) return;
-    const from = Math.max(0, barIndexAt(times, focus.from) - 30);
-    const to = Math.min(times.length - 1, Math.max(barIndexAt(times, focus.to), 0) + 30);
-    chart.timeScale().setVisibleLogicalRange({ from, to });
+    if (!chart || !el || !focus || !times) return;
+    const entryBar = Math.max(barIndexAt(times, focus.from), 0);
+    const exitBar = Math.max(barIndexAt(times, focus.to), 0);
+    chart
+      .timeScale()
+      .setVisibleLogicalRange({
+        from: Math.max(0, entryBar - 30),
+        to: Math.min(times.length - 1, exitBar + 30),
+      });
   }, [focus, result]);
 
   return <div ref={container} style={{ height, width: "100%" }} data-testid="results-chart" />;

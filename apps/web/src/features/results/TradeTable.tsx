@@ -118,6 +118,8 @@ export function TradeTable({ trades, selected, onSelect, height = 260 }: TradeTa
                 style={{ cursor: "pointer" }}
                 bg={selected === index ? "var(--mantine-color-blue-light)" : undefined}
                 data-trade-index={index}
+                data-entry-time={trade.entryTime}
+                data-exit-time={trade.exitTime}
               >
                 <Table.Td>{index + 1}</Table.Td>
                 <Table.Td>
