@@ -11,7 +11,13 @@ import { RecentBackfills } from "./RecentBackfills.tsx";
 /** Stored candle series (coverage bars, gaps), a ccxt backfill with live progress, and a file import. */
 export function DataPage() {
   const coverage = useQuery({ queryKey: ["data", "coverage"], queryFn: () => trpc.data.coverage.query() });
-  const backfills = useQuery({ queryKey: ["data", "backfills"], queryFn: () => trpc.data.backfills.query() });
+  const backfills = useQuery({
+    queryKey: ["data", "backfills"],
+    queryFn: () => trpc.data.backfills.query(),
+    // Keep the list moving while any backfill (this tab's or another's) is still working.
+    refetchInterval: (query) =>
+      query.state.data?.some((b) => b.state === "queued" || b.state === "running") ? 2000 : false,
+  });
   const refresh = () => {
     void coverage.refetch();
     void backfills.refetch();

@@ -6,6 +6,7 @@ import {
   outcomeLine,
   progressLabel,
   progressPercent,
+  refusalMessage,
   toBackfillInput,
 } from "./backfill-model.ts";
 
@@ -78,5 +79,19 @@ describe("backfill progress", () => {
   });
   it("describes the series with the exchange's name and an inclusive end day", () => {
     expect(describeBackfill(view({}))).toBe("ETH/USD 1h · Binance US · 2024-01-01 → 2024-01-31");
+  });
+});
+
+describe("server refusals", () => {
+  it("shows each field's message under the form's label, else the server's sentence", () => {
+    expect(
+      refusalMessage({
+        message: "Some inputs are not valid: to: That range holds 2,859,840 1m candles.",
+        fieldErrors: { to: ["That range holds 2,859,840 1m candles."] },
+      }),
+    ).toBe("To: That range holds 2,859,840 1m candles.");
+    expect(refusalMessage({ message: "The start date is in the future.", fieldErrors: {} })).toBe(
+      "The start date is in the future.",
+    );
   });
 });

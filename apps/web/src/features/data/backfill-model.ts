@@ -99,3 +99,18 @@ export function describeBackfill(
 
 export const isFinished = (view: Pick<BackfillView, "state">) =>
   view.state === "succeeded" || view.state === "failed";
+
+const FIELD_LABELS: Record<string, string> = {
+  exchange: "Exchange",
+  symbol: "Symbol",
+  timeframe: "Timeframe",
+  from: "From",
+  to: "To",
+};
+
+/** The server's refusal in the form's words: each field's first message under its label. */
+export function refusalMessage(error: { message: string; fieldErrors: Record<string, string[]> }): string {
+  const fields = Object.entries(error.fieldErrors).filter(([, messages]) => messages.length > 0);
+  if (fields.length === 0) return error.message;
+  return fields.map(([field, messages]) => `${FIELD_LABELS[field] ?? field}: ${messages[0]}`).join(" ");
+}

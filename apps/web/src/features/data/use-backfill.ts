@@ -2,7 +2,7 @@ import type { BackfillView } from "@tradegraph/contracts";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { readApiError } from "../../lib/api-error.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { type BackfillFormValues, isFinished, toBackfillInput } from "./backfill-model.ts";
+import { type BackfillFormValues, isFinished, refusalMessage, toBackfillInput } from "./backfill-model.ts";
 
 export type BackfillRunState =
   | { kind: "idle" }
@@ -47,7 +47,7 @@ export function useBackfill(onChange: () => void) {
         follow(view);
         changed.current();
       } catch (error) {
-        setState({ kind: "refused", error: readApiError(error).message });
+        setState({ kind: "refused", error: refusalMessage(readApiError(error)) });
       }
     },
     [follow],
