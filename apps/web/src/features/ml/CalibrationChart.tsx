@@ -9,6 +9,8 @@ interface CalibrationChartProps {
 
 const SIZE = 260;
 const PAD = 36;
+/** Bins with fewer bars than this are drawn hollow: their observed rate is mostly noise. */
+export const FEW_BARS = 30;
 
 /**
  * Reliability diagram: mean predicted value per bin (x) against what happened (y). Points on the dashed
@@ -18,7 +20,7 @@ export function CalibrationChart({ points, task, dark }: CalibrationChartProps) 
   const values = points.flatMap((p) => [p.predicted, p.observed]);
   const domain: [number, number] =
     task === "direction" ? [0, 1] : [Math.min(...values, 0), Math.max(...values, 0)];
-  const x = linearScale(domain, [PAD, SIZE - 8]);
+  const x = linearScale(domain, [PAD, SIZE - 16]);
   const y = linearScale(domain, [SIZE - PAD, 8]);
   const most = Math.max(1, ...points.map((p) => p.count));
   const axis = dark ? "#909296" : "#495057";
@@ -76,7 +78,8 @@ export function CalibrationChart({ points, task, dark }: CalibrationChartProps) 
           cx={x(p.predicted)}
           cy={y(p.observed)}
           r={2 + 6 * Math.sqrt(p.count / most)}
-          fill="#da77f2"
+          fill={p.count < FEW_BARS ? "none" : "#da77f2"}
+          stroke="#da77f2"
           opacity={0.8}
         >
           <title>

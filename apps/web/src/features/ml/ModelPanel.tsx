@@ -2,7 +2,7 @@ import { Alert, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from "
 import type { ModelReports } from "@tradegraph/contracts";
 import { useMemo, useState } from "react";
 import { findNodeType } from "../../lib/catalogue.ts";
-import { CalibrationChart } from "./CalibrationChart.tsx";
+import { CalibrationChart, FEW_BARS } from "./CalibrationChart.tsx";
 import { ImportanceBars } from "./ImportanceBars.tsx";
 import { type GraphNodeInfo, modelPanelViews } from "./model-view.ts";
 import { WindowScoreChart } from "./WindowScoreChart.tsx";
@@ -65,6 +65,9 @@ export function ModelPanel({ models, symbol, nodes, dark }: ModelPanelProps) {
               Calibration
             </Text>
             <CalibrationChart points={view.calibration} task={view.task} dark={dark} />
+            <Text size="xs" c="dimmed">
+              Dot area = bars in the bin; hollow = fewer than {FEW_BARS} bars.
+            </Text>
           </div>
           <div>
             <Text size="xs" fw={600} mb={4}>

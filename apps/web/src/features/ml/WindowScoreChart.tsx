@@ -26,7 +26,8 @@ export function WindowScoreChart({ windows, scoreName, higherIsBetter, dark }: W
   const barWidth = Math.max(2, slot * 0.7);
   const axis = dark ? "#909296" : "#495057";
   const grid = dark ? "#373a40" : "#dee2e6";
-  const ticks = [low, (low + high) / 2, high];
+  // The anchor (a coin flip for direction) is the reference a trader reads first, so it gets a label.
+  const ticks = anchor !== null ? [low, anchor, high] : [low, (low + high) / 2, high];
   const better = (w: WindowBar) =>
     w.score !== null && w.baseline !== null && (higherIsBetter ? w.score > w.baseline : w.score < w.baseline);
   return (
