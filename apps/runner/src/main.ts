@@ -27,6 +27,7 @@ const deployments = await createDeploymentWorker({
   prisma,
   connection,
   prefix,
+  store,
   exchangeFor: () => createExchange("binance", binanceUrls ? { urls: { api: { ...binanceUrls } } } : {}),
   tradingExchangeFor: credentialExchangeFor({
     prisma,

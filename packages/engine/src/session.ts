@@ -147,6 +147,27 @@ export class TradingSession {
     this.closeBar(s);
   }
 
+  /**
+   * Streaming warm-up: a closed candle from before trading starts (stored history) goes through the
+   * strategy so its indicators are ready; what it signals is dropped and the broker sees nothing. Bar
+   * indexes advance with the strategy's, so later orders refer to the right bar.
+   */
+  warmUp(s: number, candle: Candle): void {
+    const strategy = this.strategies[s]!;
+    if (!strategy.push) throw new Error("session: this strategy cannot be warmed up (no streaming push)");
+    const bar = this.bars[s]!;
+    bar.index++;
+    bar.time = candle.time;
+    bar.open = candle.open;
+    bar.high = candle.high;
+    bar.low = candle.low;
+    bar.close = candle.close;
+    bar.volume = candle.volume;
+    this.accounts[s]!.refresh(this.portfolio.equity());
+    strategy.push(candle);
+    this.intents[s]!.length = 0;
+  }
+
   /** Phase 3 for symbol `s`: trailing/break-even/time stops move with the values as of this close. */
   closeBar(s: number): void {
     this.broker.closeBar(this.portfolio.slots[s]!, this.bars[s]!);

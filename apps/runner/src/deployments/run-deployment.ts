@@ -1,15 +1,18 @@
 import type { PrismaClient } from "@tradegraph/db";
-import { type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
+import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "./deployment-loop.ts";
 import { assertLiveAllowed } from "./promotion-gate.ts";
 import { recordLoopEvents } from "./record-events.ts";
+import { warmUpDeployment } from "./warm-up.ts";
 
 export interface RunDeploymentOptions {
   prisma: PrismaClient;
   deploymentId: string;
   /** ccxt client the closed candles come from (the exchange stub in tests). */
   exchange: Exchange;
+  /** Stored candles the strategy warms up on before trading (the exchange supplies what is missing). */
+  store?: CandleStore;
   redis?: Redis;
   prefix?: string;
   signal: AbortSignal;
@@ -78,6 +81,17 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
       ...(limits.maxDrawdownPct !== undefined ? { maxDrawdownPct: limits.maxDrawdownPct } : {}),
     },
   });
+  const warm = await warmUpDeployment({
+    loop,
+    symbol,
+    timeframe: deployment.timeframe,
+    exchange: options.exchange,
+    store: options.store,
+    storeExchange: options.exchange.id,
+    after: options.after,
+    signal: options.signal,
+  });
+  const after = options.after ?? warm.lastTime;
   await prisma.deployment.update({
     where: { id: deploymentId },
     data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
@@ -94,7 +108,7 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
     timeframe: deployment.timeframe,
     signal: options.signal,
     webSocket: false,
-    ...(options.after !== undefined ? { after: options.after } : {}),
+    ...(after !== undefined ? { after } : {}),
     ...(options.pollIntervalMs !== undefined
       ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
       : {}),

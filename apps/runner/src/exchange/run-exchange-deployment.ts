@@ -1,9 +1,10 @@
 import type { PrismaClient } from "@tradegraph/db";
-import { type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
+import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "../deployments/deployment-loop.ts";
 import { assertLiveAllowed } from "../deployments/promotion-gate.ts";
 import { recordLoopEvents } from "../deployments/record-events.ts";
+import { warmUpDeployment } from "../deployments/warm-up.ts";
 import type { SharedRateLimiter } from "../rate-limit/token-bucket.ts";
 import { ExchangeBroker } from "./exchange-broker.ts";
 import { OrderDesk } from "./order-desk.ts";
@@ -15,6 +16,8 @@ export interface RunExchangeDeploymentOptions {
   deploymentId: string;
   /** ccxt client with the account's API key (testnet: sandbox mode). Candles and orders both go through it. */
   exchange: Exchange;
+  /** Stored candles for the warm-up (live only: testnet prices are the testnet's own, so it asks the exchange). */
+  store?: CandleStore;
   limiter?: { limiter: SharedRateLimiter; apiKeyId: string };
   retry?: RetryOptions;
   redis?: Redis;
@@ -131,6 +134,18 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
       return broker;
     },
   });
+  // History first, while the book is flat: its signals are dropped, so no position is implied by them.
+  const warm = await warmUpDeployment({
+    loop,
+    symbol,
+    timeframe: deployment.timeframe,
+    exchange,
+    store: options.store,
+    storeExchange: deployment.mode === "live" ? exchange.id : undefined,
+    after: options.after,
+    signal: options.signal,
+  });
+  const after = options.after ?? warm.lastTime;
   const slot = loop.session.slots[0]!;
   if (restored && held > 0) {
     loop.session.portfolio.ledger.open(
@@ -164,7 +179,7 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     timeframe: deployment.timeframe,
     signal: options.signal,
     webSocket: false,
-    ...(options.after !== undefined ? { after: options.after } : {}),
+    ...(after !== undefined ? { after } : {}),
     ...(options.pollIntervalMs !== undefined
       ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
       : {}),

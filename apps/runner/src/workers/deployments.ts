@@ -5,7 +5,7 @@ import {
   QUEUE_NAMES,
 } from "@tradegraph/contracts";
 import type { PrismaClient } from "@tradegraph/db";
-import type { Exchange } from "@tradegraph/market-data";
+import type { CandleStore, Exchange } from "@tradegraph/market-data";
 import { UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { runPaperDeployment } from "../deployments/run-deployment.ts";
@@ -24,6 +24,8 @@ export interface DeploymentWorkerOptions {
   exchangeFor: (deploymentId: string) => Exchange;
   /** ccxt client with the account's API key for testnet/live deployments (none: they are refused). */
   tradingExchangeFor?: (deploymentId: string) => Exchange | Promise<Exchange>;
+  /** Stored candles deployments warm up on at (re)start. */
+  store?: CandleStore;
   lockDurationMs: number;
   stalledIntervalMs: number;
   pollIntervalMs?: number;
@@ -102,6 +104,7 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
           prisma: options.prisma,
           deploymentId,
           exchange,
+          ...(options.store ? { store: options.store } : {}),
           // Every deployment trading with one stored key shares that key's budget.
           ...(credentialId ? { limiter: { limiter, apiKeyId: credentialId } } : {}),
           signal: entry.abort.signal,
