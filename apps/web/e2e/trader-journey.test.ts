@@ -171,6 +171,35 @@ describe("a new trader in a real browser", () => {
     );
     await app.screenshot("journey-06c-trade-opened");
 
+    // A second run with higher slippage, then both side by side.
+    await page.getByTestId("backtest-settings-button").click();
+    await page.getByTestId("backtest-settings").getByLabel("Slippage").fill("30");
+    await page.getByRole("button", { name: "Run with these settings" }).click();
+    await page
+      .getByTestId("results")
+      .getByText(/slippage 30 bps/)
+      .waitFor({ timeout: 90_000 });
+    await page.getByTestId("side-panel-tabs").getByText("Compare").click();
+    await page.getByTestId("compare-runs").waitFor();
+    const [latest, previous] = await app.db.prisma.backtestRun.findMany({
+      where: { status: "succeeded" },
+      orderBy: { createdAt: "desc" },
+    });
+    const tradesOf = (r: typeof latest) => String((r!.metrics as { trades: number }).trades);
+    // A is the earlier run, B the latest; each card shows both and the difference.
+    const tradesCard = page.locator('[data-compare-metric="Trades"]');
+    expect(await tradesCard.locator('[data-side="a"]').textContent()).toBe(tradesOf(previous));
+    expect(await tradesCard.locator('[data-side="b"]').textContent()).toBe(tradesOf(latest));
+    // Same trades, more slippage: the later run returns less, and the card says so.
+    expect(
+      await page.locator('[data-compare-metric="Return"] [data-side="difference"]').textContent(),
+    ).toMatch(/^B − A: -\d+\.\d\d pp · A better$/);
+    // Both equity curves drawn over every bar of the run.
+    const curves = page.getByTestId("compare-equity");
+    await curves.and(page.locator("[data-curve-points]")).waitFor();
+    expect(await curves.getAttribute("data-curve-points")).toBe(`${bars},${bars}`);
+    await app.screenshot("journey-06d-compare-runs");
+
     // Deploy to paper and see it on the deployments dashboard.
     await page.getByTestId("deploy-button").click();
     await page.getByTestId("deploy-dialog").waitFor();

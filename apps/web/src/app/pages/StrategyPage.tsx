@@ -19,6 +19,7 @@ import { EditorStore, useEditorState } from "../../features/editor/editor-store.
 import { useDraftPersistence } from "../../features/editor/use-draft.ts";
 import { ModelPanel } from "../../features/ml/ModelPanel.tsx";
 import type { GraphNodeInfo } from "../../features/ml/model-view.ts";
+import { CompareView } from "../../features/results/CompareView.tsx";
 import { type RunResultJson, toResultView } from "../../features/results/from-run-result.ts";
 import { type ResultsState, ResultsView } from "../../features/results/ResultsView.tsx";
 import { SaveDialog } from "../../features/strategies/SaveDialog.tsx";
@@ -73,7 +74,7 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
   const [saving, setSaving] = useState(false);
   const [history, setHistory] = useState(false);
   const [deploying, setDeploying] = useState(false);
-  const [panel, setPanel] = useState<"inspector" | "results">("inspector");
+  const [panel, setPanel] = useState<"inspector" | "results" | "compare">("inspector");
   const [settings, setSettings] = useState<BacktestFormValues>(() => loadLastSettings(strategy.id));
   const run = useBacktestRun();
   const [results, setResults] = useState<ResultsState>({ kind: "idle" });
@@ -218,11 +219,13 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
       <SegmentedControl
         size="xs"
         value={panel}
-        onChange={(v) => setPanel(v as "inspector" | "results")}
+        onChange={(v) => setPanel(v as "inspector" | "results" | "compare")}
         data={[
           { label: "Inspector", value: "inspector" },
           { label: "Results", value: "results" },
+          { label: "Compare", value: "compare" },
         ]}
+        data-testid="side-panel-tabs"
       />
     </>
   );
@@ -280,7 +283,12 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
                 ),
                 sidePanelWidth: 640,
               }
-            : {})}
+            : panel === "compare"
+              ? {
+                  sidePanel: <CompareView strategyId={strategy.id} dark={dark} />,
+                  sidePanelWidth: 640,
+                }
+              : {})}
         />
       </div>
       <SaveDialog

@@ -1,13 +1,14 @@
-import { Group, Table, Text } from "@mantine/core";
+import { Group, Paper, SimpleGrid, Text } from "@mantine/core";
 import { ColorType, createChart, LineSeries } from "lightweight-charts";
 import { useEffect, useRef } from "react";
 import { lineData } from "./chart-model.ts";
-import { metricCards } from "./MetricCards.tsx";
+import { compareMetrics, percentReturn } from "./compare-model.ts";
+import { NOT_KNOWN } from "./format.ts";
 import type { BacktestResultView } from "./result-types.ts";
 
-const COLORS = ["#4dabf7", "#ffa94d"];
+export const RUN_COLORS = ["#4dabf7", "#ffa94d"] as const;
 
-/** Two runs side by side: every metric in two columns and both equity curves as % of starting equity. */
+/** Two runs side by side: a card per metric (A, B and B − A) and both equity curves as % return. */
 export function CompareRuns({
   runs,
   dark,
@@ -15,30 +16,30 @@ export function CompareRuns({
   runs: [BacktestResultView, BacktestResultView];
   dark: boolean;
 }) {
-  const cards = runs.map((r) => metricCards(r.metrics));
+  const rows = compareMetrics(runs[0].metrics, runs[1].metrics);
   return (
     <div data-testid="compare-runs">
-      <Table fz="xs" verticalSpacing={3}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Metric</Table.Th>
-            {runs.map((r, i) => (
-              <Table.Th key={r.runId} c={COLORS[i]}>
-                {r.label}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {cards[0]!.map((card, row) => (
-            <Table.Tr key={card.label}>
-              <Table.Td>{card.label}</Table.Td>
-              <Table.Td>{card.value}</Table.Td>
-              <Table.Td>{cards[1]![row]!.value}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <SimpleGrid cols={{ base: 2, lg: 3 }} spacing={6}>
+        {rows.map((row) => (
+          <Paper key={row.label} withBorder p={6} radius="sm" data-compare-metric={row.label}>
+            <Text size="xs" c="dimmed" lh={1.2}>
+              {row.label}
+            </Text>
+            <Group gap={6} wrap="nowrap" justify="space-between">
+              <Text size="sm" fw={row.winner === "a" ? 700 : 500} c={RUN_COLORS[0]} data-side="a">
+                {row.a}
+              </Text>
+              <Text size="sm" fw={row.winner === "b" ? 700 : 500} c={RUN_COLORS[1]} data-side="b">
+                {row.b}
+              </Text>
+            </Group>
+            <Text size="xs" c={row.difference === NOT_KNOWN ? "dimmed" : undefined} data-side="difference">
+              B − A: {row.difference}
+              {row.winner ? ` · ${row.winner === "a" ? "A" : "B"} better` : ""}
+            </Text>
+          </Paper>
+        ))}
+      </SimpleGrid>
       <EquityOverlay runs={runs} dark={dark} />
     </div>
   );
@@ -47,42 +48,51 @@ export function CompareRuns({
 function EquityOverlay({ runs, dark }: { runs: BacktestResultView[]; dark: boolean }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!el.current) return;
-    const chart = createChart(el.current, {
+    const container = el.current;
+    if (!container) return;
+    const chart = createChart(container, {
       autoSize: true,
       layout: {
         background: { type: ColorType.Solid, color: dark ? "#1a1b1e" : "#fff" },
         textColor: dark ? "#c1c2c5" : "#333",
+        fontSize: 11,
         attributionLogo: false,
       },
       grid: { vertLines: { visible: false }, horzLines: { color: dark ? "#2c2e33" : "#eee" } },
-      timeScale: { timeVisible: true },
+      timeScale: { timeVisible: true, secondsVisible: false, minBarSpacing: 0.05 },
     });
+    const drawn: number[] = [];
     runs.forEach((run, i) => {
-      if (!run.equity || run.equity.value.length === 0) return;
-      const start = run.equity.value[0]!;
-      const growth = Array.from(run.equity.value, (v) => (v / start - 1) * 100);
+      const growth = run.equity ? percentReturn(run.equity.value) : [];
+      if (!run.equity || growth.length === 0) return void drawn.push(0);
       const series = chart.addSeries(LineSeries, {
-        color: COLORS[i]!,
+        color: RUN_COLORS[i]!,
         lineWidth: 2,
-        title: run.label,
-        priceFormat: { type: "percent" },
+        title: i === 0 ? "A" : "B",
+        priceFormat: { type: "custom", formatter: (v: number) => `${v.toFixed(1)}%` },
+        priceLineVisible: false,
       });
       series.setData(lineData(run.equity.time, growth));
+      drawn.push(series.data().length);
     });
+    // Points per curve as drawn, for browser tests.
+    container.dataset["curvePoints"] = drawn.join(",");
     chart.timeScale().fitContent();
     return () => chart.remove();
   }, [runs, dark]);
   return (
     <>
-      <Group gap="md" mt="xs">
+      <Group gap="md" mt="sm">
         {runs.map((r, i) => (
-          <Text key={r.runId} size="xs" c={COLORS[i]}>
-            ● {r.label}: equity growth %
+          <Text key={r.runId} size="xs" c={RUN_COLORS[i]}>
+            ● {i === 0 ? "A" : "B"}: {r.label}
           </Text>
         ))}
       </Group>
-      <div ref={el} style={{ height: 260 }} />
+      <Text size="xs" c="dimmed">
+        Equity as % return from each run's start.
+      </Text>
+      <div ref={el} style={{ height: 300 }} data-testid="compare-equity" />
     </>
   );
 }
