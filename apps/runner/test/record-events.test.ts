@@ -1,4 +1,5 @@
 import { redisConnectionOptions } from "@tradegraph/config";
+import { deploymentMarksKey } from "@tradegraph/contracts";
 import {
   createTestDatabase,
   createTestRedis,
@@ -110,5 +111,9 @@ describe("recording a paper deployment in PostgreSQL and publishing its events (
     const flat = published.flat() as { kind: string }[];
     expect(flat.filter((e) => e.kind === "trade")).toHaveLength(loop.trades.length);
     expect(flat.filter((e) => e.kind === "halted")).toHaveLength(1);
+    // The mark price for unrealised P&L is the last closed candle the loop saw.
+    const last = candles.time.length - 1;
+    const marks = await publisher.hgetall(`${redis.prefix}:${deploymentMarksKey(deployment.id)}`);
+    expect(JSON.parse(marks["BTC/USDT"]!)).toEqual({ price: candles.close[last], time: candles.time[last] });
   });
 });

@@ -114,3 +114,29 @@ export const RUNNER_HEARTBEAT_KEY = "runner:heartbeat";
 export const RUNNER_HEARTBEAT_STALE_MS = 30_000;
 
 export const DEPLOYMENT_EVENT_LEVELS = ["info", "warn", "error"] as const;
+
+/**
+ * Redis pub/sub channel (after REDIS_PREFIX + ":") where the runner and the server announce that a
+ * deployment changed (trades, denials, halts, positions, marks, commands); the message is a JSON array of
+ * what happened. The server streams it to the browser as the `deployments.watch` subscription.
+ */
+export const deploymentEventsChannel = (deploymentId: string) => `deployment:events:${deploymentId}`;
+
+/**
+ * Redis hash (after REDIS_PREFIX + ":") of the last closed candle the runner saw per symbol of a
+ * deployment: field = symbol, value = JSON `DeploymentMark`. It is the mark price for unrealised P&L.
+ */
+export const deploymentMarksKey = (deploymentId: string) => `deployment:marks:${deploymentId}`;
+
+export const deploymentMarkSchema = z.object({
+  /** Close of the last closed candle. */
+  price: z.number().positive(),
+  /** Open time (epoch ms) of that candle. */
+  time: z.number().int(),
+});
+export type DeploymentMark = z.infer<typeof deploymentMarkSchema>;
+
+/** Pushed on `deployments.watch`: first `subscribed`, then `changed` whenever the deployment's records did. */
+export type DeploymentPush =
+  | { kind: "subscribed"; deploymentId: string }
+  | { kind: "changed"; deploymentId: string; what: string[] };

@@ -1,9 +1,10 @@
+import { type DeploymentMark, deploymentEventsChannel, deploymentMarksKey } from "@tradegraph/contracts";
 import type { PrismaClient } from "@tradegraph/db";
 import type { Redis } from "ioredis";
 import type { DeploymentEvent, DeploymentLoop } from "./deployment-loop.ts";
 
 /** Redis channel (after REDIS_PREFIX + ":") where the runner publishes each recorded deployment event. */
-export const deploymentEventsChannel = (deploymentId: string) => `deployment:events:${deploymentId}`;
+export { deploymentEventsChannel };
 
 /** Position size last written per loop and symbol: positions are written when they change, not every candle. */
 const recordedQuantities = new WeakMap<DeploymentLoop, number[]>();
@@ -102,10 +103,20 @@ export async function recordLoopEvents(
     }
   }
   if (writes.length > 0) await prisma.$transaction(writes);
-  if (target.redis && target.prefix && events.length > 0) {
-    await target.redis.publish(
-      `${target.prefix}:${deploymentEventsChannel(deploymentId)}`,
-      JSON.stringify(events),
-    );
+  if (target.redis && target.prefix) {
+    // The last closed candle per symbol is the mark price for unrealised P&L on the dashboard.
+    const marks: Record<string, string> = {};
+    for (const slot of loop.session.slots) {
+      const bar = loop.session.bars[slot.index]!;
+      if (bar.index < 0 || !(bar.close > 0)) continue;
+      const mark: DeploymentMark = { price: bar.close, time: bar.time };
+      marks[slot.symbol] = JSON.stringify(mark);
+    }
+    const push = target.redis.multi();
+    if (Object.keys(marks).length > 0)
+      push.hset(`${target.prefix}:${deploymentMarksKey(deploymentId)}`, marks);
+    // Every recorded candle is announced (an empty list = position or mark only), so the dashboard refetches.
+    push.publish(`${target.prefix}:${deploymentEventsChannel(deploymentId)}`, JSON.stringify(events));
+    await push.exec();
   }
 }
