@@ -2,14 +2,16 @@ import type { PrismaClient } from "@tradegraph/db";
 import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "../deployments/deployment-loop.ts";
+import { restorePredictorState, savePredictorState } from "../deployments/predictor-state.ts";
 import { assertLiveAllowed } from "../deployments/promotion-gate.ts";
 import { recordLoopEvents } from "../deployments/record-events.ts";
 import { warmUpDeployment } from "../deployments/warm-up.ts";
 import type { SharedRateLimiter } from "../rate-limit/token-bucket.ts";
 import { ExchangeBroker } from "./exchange-broker.ts";
 import { OrderDesk } from "./order-desk.ts";
+import { reconcileBook } from "./reconcile-book.ts";
 import { recordedPosition } from "./restore-position.ts";
-import type { RetryOptions } from "./retry.ts";
+import { isTransient, type RetryOptions } from "./retry.ts";
 
 export interface RunExchangeDeploymentOptions {
   prisma: PrismaClient;
@@ -135,6 +137,8 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     },
   });
   // History first, while the book is flat: its signals are dropped, so no position is implied by them.
+  // Trained ML models come back before the warm-up, which then replays what they already saw.
+  await restorePredictorState(prisma, deploymentId, loop);
   const warm = await warmUpDeployment({
     loop,
     symbol,
@@ -173,8 +177,13 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     ...(options.prefix ? { prefix: options.prefix } : {}),
   };
   await recordLoopEvents(target, loop, []);
+  // Set when the exchange stopped answering (candle polls or an order whose outcome is unknown).
+  let reconnected = false;
   const stream = liveCandles({
     exchange,
+    onStatus: (status) => {
+      if (status.state === "disconnected") reconnected = true;
+    },
     symbol,
     timeframe: deployment.timeframe,
     signal: options.signal,
@@ -185,10 +194,30 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
       : {}),
   });
   for await (const candle of stream) {
+    if (reconnected) {
+      // Back after an outage: reconcile orders, fills and balances before acting again.
+      reconnected = false;
+      const change = await reconcileBook({ prisma, desk, exchange, deploymentId, symbol, loop });
+      await prisma.deploymentEvent.create({
+        data: {
+          deploymentId,
+          level: change ? "warn" : "info",
+          kind: "exchange.reconciled",
+          message: change ?? "reconnected; orders, fills and balances agree with the book",
+        },
+      });
+    }
     const events = loop.onClosedCandle(symbol, candle);
-    await broker!.flush();
+    try {
+      await broker!.flush();
+    } catch (error) {
+      // Retries ran out: the order's outcome is unknown until the exchange answers again.
+      if (!isTransient(error)) throw error;
+      reconnected = true;
+    }
     events.push(...loop.stop(false));
     await recordLoopEvents(target, loop, events);
+    await savePredictorState(prisma, deploymentId, loop);
     await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
     options.onCandleRecorded?.(candle.time);
   }
