@@ -42,7 +42,18 @@ const workers: Worker[] = [
   deployments.worker as unknown as Worker,
   createSkeletonWorker({ prisma, connection, prefix, concurrency: config.runnerConcurrency }),
   backtests.worker as unknown as Worker,
-  createBackfillWorker({ store, connection, prefix, settings }) as unknown as Worker,
+  createBackfillWorker({
+    store,
+    connection,
+    prefix,
+    settings,
+    // Backfill symbols are spot markets: load only those; EXCHANGE_API_URLS applies as for deployments.
+    exchangeFor: (id) =>
+      createExchange(id, {
+        options: { defaultType: "spot", fetchMarkets: { types: ["spot"] } },
+        ...(config.exchangeApiUrls[id] ? { urls: { api: { ...config.exchangeApiUrls[id] } } } : {}),
+      }),
+  }) as unknown as Worker,
 ];
 for (const worker of workers) {
   worker.on("failed", (job, error) =>
