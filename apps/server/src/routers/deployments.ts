@@ -19,6 +19,7 @@ import {
   deploymentPositions,
   deploymentStatus,
 } from "../domain/deployments/trading-views.ts";
+import { watchDeployment } from "../domain/deployments/watch-deployment.ts";
 import { ownStrategy } from "../domain/strategies/strategies.ts";
 import { protectedProcedure, router } from "../trpc.ts";
 import { toWire } from "../wire.ts";
@@ -79,6 +80,13 @@ export const deploymentsRouter = router({
   events: protectedProcedure
     .input(deploymentEventsInput)
     .query(async ({ ctx, input }) => toWire(await deploymentEvents(ctx.deps, ctx.caller, input))),
+  /**
+   * Server-sent events: `subscribed`, then `changed` (with what changed) whenever the runner records a
+   * candle, trade, denial or halt, or a command is given; the dashboard refetches on each push.
+   */
+  watch: protectedProcedure.input(deploymentIdInput).subscription(async function* ({ ctx, input, signal }) {
+    yield* watchDeployment(ctx.deps, ctx.caller, input.deploymentId, signal);
+  }),
   /** Whether a version may go live without an override, and why not. */
   promotionGate: protectedProcedure.input(versionRefInput).query(async ({ ctx, input }) => {
     await ownStrategy(ctx.deps, ctx.caller, input.strategyId);

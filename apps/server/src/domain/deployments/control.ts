@@ -4,6 +4,7 @@ import { AppError } from "../app-error.ts";
 import { recordAudit } from "../audit.ts";
 import type { Caller, ServerDeps } from "../deps.ts";
 import { deploymentSelect, deploymentView, ownDeployment } from "./deployments.ts";
+import { announceDeploymentChange } from "./watch-deployment.ts";
 
 interface Transition {
   /** Desired states the command is allowed from. */
@@ -89,5 +90,6 @@ export async function controlDeployment(
     removeOnComplete: 1000,
     removeOnFail: 5000,
   });
+  await announceDeploymentChange(deps, deploymentId, `command.${command}`);
   return deploymentView(row);
 }

@@ -1,4 +1,9 @@
-import { RUNNER_HEARTBEAT_STALE_MS } from "@tradegraph/contracts";
+import {
+  type DeploymentMark,
+  deploymentMarkSchema,
+  deploymentMarksKey,
+  RUNNER_HEARTBEAT_STALE_MS,
+} from "@tradegraph/contracts";
 import type { Caller, ServerDeps } from "../deps.ts";
 import { deploymentView, ownDeployment } from "./deployments.ts";
 
@@ -29,17 +34,48 @@ export async function deploymentStatus(
   };
 }
 
+/** The last closed candle the runner saw per symbol (its mark price); a symbol without one is absent. */
+async function deploymentMarks(deps: ServerDeps, deploymentId: string): Promise<Map<string, DeploymentMark>> {
+  const stored = await deps.redis.hgetall(`${deps.redisPrefix}:${deploymentMarksKey(deploymentId)}`);
+  const marks = new Map<string, DeploymentMark>();
+  for (const [symbol, text] of Object.entries(stored)) {
+    try {
+      const mark = deploymentMarkSchema.safeParse(JSON.parse(text));
+      if (mark.success) marks.set(symbol, mark.data);
+    } catch {
+      // A malformed mark is treated as no mark: unrealised P&L then reads "not known".
+    }
+  }
+  return marks;
+}
+
+/**
+ * Positions with unrealised P&L at the mark price (the close of the last candle the runner saw);
+ * `markPrice`, `markTime` and `unrealizedPnl` are null until the runner has seen a candle.
+ */
 export async function deploymentPositions(deps: ServerDeps, caller: Caller, deploymentId: string) {
   await ownDeployment(deps, caller, deploymentId);
-  const rows = await deps.prisma.position.findMany({ where: { deploymentId }, orderBy: { symbol: "asc" } });
-  return rows.map((p) => ({
-    symbol: p.symbol,
-    quantity: num(p.quantity)!,
-    averageEntryPrice: num(p.averageEntryPrice)!,
-    realizedPnl: num(p.realizedPnl)!,
-    feesPaid: num(p.feesPaid)!,
-    updatedAt: p.updatedAt,
-  }));
+  const [rows, marks] = await Promise.all([
+    deps.prisma.position.findMany({ where: { deploymentId }, orderBy: { symbol: "asc" } }),
+    deploymentMarks(deps, deploymentId),
+  ]);
+  return rows.map((p) => {
+    const quantity = num(p.quantity)!;
+    const averageEntryPrice = num(p.averageEntryPrice)!;
+    const mark = marks.get(p.symbol) ?? null;
+    return {
+      symbol: p.symbol,
+      quantity,
+      averageEntryPrice,
+      realizedPnl: num(p.realizedPnl)!,
+      feesPaid: num(p.feesPaid)!,
+      updatedAt: p.updatedAt,
+      markPrice: mark?.price ?? null,
+      markTime: mark?.time ?? null,
+      // Long: (mark − entry) × qty; short (negative qty): the same formula gives the right sign.
+      unrealizedPnl: quantity === 0 ? 0 : mark ? (mark.price - averageEntryPrice) * quantity : null,
+    };
+  });
 }
 
 export async function deploymentOrders(deps: ServerDeps, caller: Caller, deploymentId: string, limit = 200) {
