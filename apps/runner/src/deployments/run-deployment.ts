@@ -2,6 +2,7 @@ import type { PrismaClient } from "@tradegraph/db";
 import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "./deployment-loop.ts";
+import { restorePredictorState, savePredictorState } from "./predictor-state.ts";
 import { assertLiveAllowed } from "./promotion-gate.ts";
 import { recordLoopEvents } from "./record-events.ts";
 import { warmUpDeployment } from "./warm-up.ts";
@@ -81,6 +82,8 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
       ...(limits.maxDrawdownPct !== undefined ? { maxDrawdownPct: limits.maxDrawdownPct } : {}),
     },
   });
+  // Trained ML models come back before the warm-up, which then replays what they already saw.
+  await restorePredictorState(prisma, deploymentId, loop);
   const warm = await warmUpDeployment({
     loop,
     symbol,
@@ -115,6 +118,7 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   });
   for await (const candle of stream) {
     await recordLoopEvents(target, loop, loop.onClosedCandle(symbol, candle));
+    await savePredictorState(prisma, deploymentId, loop);
     await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
     options.onCandleRecorded?.(candle.time);
   }
