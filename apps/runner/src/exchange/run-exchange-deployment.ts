@@ -3,7 +3,6 @@ import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@trad
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "../deployments/deployment-loop.ts";
 import { restorePredictorState, savePredictorState } from "../deployments/predictor-state.ts";
-import { restorePredictorState, savePredictorState } from "../deployments/predictor-state.ts";
 import { assertLiveAllowed } from "../deployments/promotion-gate.ts";
 import { recordLoopEvents } from "../deployments/record-events.ts";
 import { warmUpDeployment } from "../deployments/warm-up.ts";
@@ -140,8 +139,6 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
   // History first, while the book is flat: its signals are dropped, so no position is implied by them.
   // Trained ML models come back before the warm-up, which then replays what they already saw.
   await restorePredictorState(prisma, deploymentId, loop);
-  // Trained ML models come back before the warm-up, which then replays what they already saw.
-  await restorePredictorState(prisma, deploymentId, loop);
   const warm = await warmUpDeployment({
     loop,
     symbol,
@@ -220,7 +217,6 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     }
     events.push(...loop.stop(false));
     await recordLoopEvents(target, loop, events);
-    await savePredictorState(prisma, deploymentId, loop);
     await savePredictorState(prisma, deploymentId, loop);
     await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
     options.onCandleRecorded?.(candle.time);
