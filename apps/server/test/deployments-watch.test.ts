@@ -103,6 +103,20 @@ describe("deployments.watch (pushed over Redis pub/sub, real Redis)", () => {
 describe("positions with unrealised P&L at the runner's mark price", () => {
   it("is not known until the runner has seen a candle, then (mark − entry) × quantity", async () => {
     const d = await trader.deployments.create(paper());
+    // Before the runner recorded anything: flat, nothing to lose or gain, no price seen yet.
+    expect(await trader.deployments.positions({ deploymentId: d.id })).toEqual([
+      {
+        symbol: "BTC/USDT",
+        quantity: 0,
+        averageEntryPrice: null,
+        realizedPnl: 0,
+        feesPaid: 0,
+        updatedAt: null,
+        markPrice: null,
+        markTime: null,
+        unrealizedPnl: 0,
+      },
+    ]);
     await h.db.prisma.position.create({
       data: { deploymentId: d.id, symbol: "BTC/USDT", quantity: "0.02", averageEntryPrice: "60000" },
     });

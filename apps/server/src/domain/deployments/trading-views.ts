@@ -50,30 +50,35 @@ async function deploymentMarks(deps: ServerDeps, deploymentId: string): Promise<
 }
 
 /**
- * Positions with unrealised P&L at the mark price (the close of the last candle the runner saw);
- * `markPrice`, `markTime` and `unrealizedPnl` are null until the runner has seen a candle.
+ * One row per symbol the deployment trades (flat until the runner records a position), with unrealised
+ * P&L at the mark price: the close of the last candle the runner saw. `markPrice`, `markTime` and, for
+ * an open position, `unrealizedPnl` are null until the runner has seen a candle.
  */
 export async function deploymentPositions(deps: ServerDeps, caller: Caller, deploymentId: string) {
-  await ownDeployment(deps, caller, deploymentId);
+  const deployment = await ownDeployment(deps, caller, deploymentId);
   const [rows, marks] = await Promise.all([
     deps.prisma.position.findMany({ where: { deploymentId }, orderBy: { symbol: "asc" } }),
     deploymentMarks(deps, deploymentId),
   ]);
-  return rows.map((p) => {
-    const quantity = num(p.quantity)!;
-    const averageEntryPrice = num(p.averageEntryPrice)!;
-    const mark = marks.get(p.symbol) ?? null;
+  const stored = new Map(rows.map((p) => [p.symbol, p]));
+  const symbols = [...new Set([...deployment.symbols, ...stored.keys()])].sort();
+  return symbols.map((symbol) => {
+    const p = stored.get(symbol);
+    const quantity = p ? num(p.quantity)! : 0;
+    const averageEntryPrice = p && quantity !== 0 ? num(p.averageEntryPrice)! : null;
+    const mark = marks.get(symbol) ?? null;
     return {
-      symbol: p.symbol,
+      symbol,
       quantity,
       averageEntryPrice,
-      realizedPnl: num(p.realizedPnl)!,
-      feesPaid: num(p.feesPaid)!,
-      updatedAt: p.updatedAt,
+      realizedPnl: p ? num(p.realizedPnl)! : 0,
+      feesPaid: p ? num(p.feesPaid)! : 0,
+      updatedAt: p?.updatedAt ?? null,
       markPrice: mark?.price ?? null,
       markTime: mark?.time ?? null,
       // Long: (mark − entry) × qty; short (negative qty): the same formula gives the right sign.
-      unrealizedPnl: quantity === 0 ? 0 : mark ? (mark.price - averageEntryPrice) * quantity : null,
+      unrealizedPnl:
+        averageEntryPrice === null ? 0 : mark ? (mark.price - averageEntryPrice) * quantity : null,
     };
   });
 }
