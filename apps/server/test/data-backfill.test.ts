@@ -74,6 +74,28 @@ async function collect(stream: AsyncIterable<BackfillView>, onFirst?: () => void
   return views;
 }
 
+describe("data.startBackfill limits", () => {
+  // Runs before any worker exists, so the jobs stay queued.
+  it("refuses a fourth queued backfill of one trader (CONFLICT), not another trader's first", async () => {
+    const busy = (await h.signUp()).caller;
+    const queued: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const view = await busy.data.startBackfill({ ...series, from: start, to: start + (i + 1) * HOUR });
+      queued.push(view.jobId);
+    }
+    const error = await expectAppError(
+      busy.data.startBackfill({ ...series, from: start, to: start + 9 * HOUR }),
+      "CONFLICT",
+    );
+    expect(error.message).toMatch(/already have 3 backfills queued or running/);
+    expect((await busy.data.backfills()).map((b) => b.jobId)).toEqual([...queued].reverse());
+    const other = (await h.signUp()).caller;
+    const theirs = await other.data.startBackfill({ ...series, from: start, to: start + HOUR });
+    // Leave the queue empty for the tests below.
+    for (const jobId of [...queued, theirs.jobId]) await h.deps.queues.backfills.remove(jobId);
+  });
+});
+
 describe("data.startBackfill + data.backfillProgress", () => {
   it("streams monotone progress from the runner and stores exactly the exchange's candles", async () => {
     const started = await trader.data.startBackfill({ ...series, from: start, to: start + hours * HOUR });

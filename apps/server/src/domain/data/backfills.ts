@@ -7,6 +7,8 @@ import { type BackfillJob, backfillView, type OwnedBackfillJobData } from "./bac
 
 /** Backfills listed per trader (newest first); older ones drop off the list. */
 export const RECENT_BACKFILLS = 20;
+/** Queued or running backfills one trader may have: the runners and the exchange's rate limit are shared. */
+export const MAX_ACTIVE_BACKFILLS = 3;
 const KEEP_FINISHED_JOBS_S = 7 * 86_400;
 
 // Each trader's backfill job ids, scored by request time: listing never scans other users' jobs.
@@ -23,6 +25,15 @@ export async function startBackfill(
     throw new AppError(
       "VALIDATION_FAILED",
       "The start date is in the future: there are no candles to fetch yet.",
+    );
+  }
+  const active = (await listBackfills(deps, caller)).filter(
+    (b) => b.state === "queued" || b.state === "running",
+  ).length;
+  if (active >= MAX_ACTIVE_BACKFILLS) {
+    throw new AppError(
+      "CONFLICT",
+      `You already have ${active} backfills queued or running; start another once one of them has finished.`,
     );
   }
   const jobId = `backfill-${randomUUID()}`;
