@@ -3,10 +3,17 @@
  * features, a 1,000-bar rolling window and a retrain every 168 bars (weekly), 50 trees of depth 4:
  * - total ns/bar: init + step over every bar, retrains included (what a backtest pays);
  * - predict ns/bar: one prediction of the trained model (what a bar between retrains pays);
- * - ms/retrain: the rest of the total divided by the number of retrains.
+ * - ms/retrain: the rest of the total divided by the number of retrains;
+ * - live snapshot ms: serialising and gzipping the node's state, as a live runner does after each candle.
  */
+import { gzipSync } from "node:zlib";
 import { recordBench } from "../../../scripts/bench-record.mjs";
-import { type DirectionScores, mlPredictorNode, predictorReport } from "../src/catalog/ml/index.ts";
+import {
+  type DirectionScores,
+  mlPredictorNode,
+  predictorReport,
+  serializePredictor,
+} from "../src/catalog/ml/index.ts";
 import type { PredictorState } from "../src/catalog/ml/predictor/state.ts";
 import { loadBundledCandles, runNode, sliceCandles } from "../src/testing/run-node.ts";
 import { basicFeatures } from "../test/ml/features.ts";
@@ -45,6 +52,15 @@ function benchMl(): void {
         value: Number(((totalNs - predictNs * BARS) / retrains / 1e6).toFixed(2)),
       });
       if (target === "direction") {
+        // What a live runner pays after each closed candle to persist the node (apps/runner predictor-state).
+        const snapshotStart = process.hrtime.bigint();
+        const stored = gzipSync(JSON.stringify(serializePredictor(state)));
+        const snapshotMs = Number(process.hrtime.bigint() - snapshotStart) / 1e6;
+        recordBench({
+          name: `${label}: live snapshot of ${BARS} bars (serialise + gzip, ${Math.round(stored.length / 1024)} KiB)`,
+          unit: "ms",
+          value: Number(snapshotMs.toFixed(2)),
+        });
         // Honest out-of-sample score of the same run, next to always predicting the training majority.
         const scores = predictorReport(state).overall as DirectionScores;
         recordBench({
