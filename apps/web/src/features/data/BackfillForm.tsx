@@ -8,12 +8,16 @@ import {
   EXCHANGE_OPTIONS,
   TIMEFRAME_OPTIONS,
 } from "./backfill-model.ts";
-import { useBackfill } from "./use-backfill.ts";
+import type { BackfillRunState } from "./use-backfill.ts";
+
+interface BackfillFormProps {
+  state: BackfillRunState;
+  start(values: BackfillFormValues): Promise<void>;
+}
 
 /** Exchange, market, timeframe and UTC days to fetch through ccxt; then the live progress bar. */
-export function BackfillForm({ onChange }: { onChange(): void }) {
+export function BackfillForm({ state, start }: BackfillFormProps) {
   const [values, setValues] = useState<BackfillFormValues>(() => defaultBackfillValues());
-  const { state, start } = useBackfill(onChange);
   const set = <K extends keyof BackfillFormValues>(key: K, v: BackfillFormValues[K]) =>
     setValues((old) => ({ ...old, [key]: v }));
   const busy =

@@ -7,6 +7,7 @@ import { BackfillForm } from "./BackfillForm.tsx";
 import { CoverageTable } from "./CoverageTable.tsx";
 import { ImportCandlesForm } from "./ImportCandlesForm.tsx";
 import { RecentBackfills } from "./RecentBackfills.tsx";
+import { useBackfill } from "./use-backfill.ts";
 
 /** Stored candle series (coverage bars, gaps), a ccxt backfill with live progress, and a file import. */
 export function DataPage() {
@@ -22,6 +23,7 @@ export function DataPage() {
     void coverage.refetch();
     void backfills.refetch();
   };
+  const backfill = useBackfill(refresh);
   return (
     <Stack p="md" gap="md" data-testid="data-page">
       <Title order={3}>Market data</Title>
@@ -32,8 +34,8 @@ export function DataPage() {
       <Paper withBorder p="sm">
         <Stack gap="sm">
           <Title order={5}>Backfill from an exchange</Title>
-          <BackfillForm onChange={refresh} />
-          <RecentBackfills backfills={backfills.data ?? []} />
+          <BackfillForm state={backfill.state} start={backfill.start} />
+          <RecentBackfills backfills={backfills.data ?? []} onFollow={backfill.follow} />
         </Stack>
       </Paper>
       <Paper withBorder p="sm">

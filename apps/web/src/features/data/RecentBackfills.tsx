@@ -1,11 +1,17 @@
-import { Badge, Table, Text } from "@mantine/core";
+import { Badge, Button, Table, Text } from "@mantine/core";
 import type { BackfillView } from "@tradegraph/contracts";
 import { describeBackfill, outcomeLine, progressLabel, STATE_BADGES } from "./backfill-model.ts";
 
 const when = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
 
+interface RecentBackfillsProps {
+  backfills: BackfillView[];
+  /** Shows a backfill that is still working on the live progress bar (e.g. after a reload). */
+  onFollow(view: BackfillView): void;
+}
+
 /** The trader's latest backfills with their state and outcome (kept for a week). */
-export function RecentBackfills({ backfills }: { backfills: BackfillView[] }) {
+export function RecentBackfills({ backfills, onFollow }: RecentBackfillsProps) {
   if (backfills.length === 0) return null;
   return (
     <Table fz="xs" verticalSpacing={4} data-testid="recent-backfills">
@@ -15,6 +21,7 @@ export function RecentBackfills({ backfills }: { backfills: BackfillView[] }) {
           <Table.Th>Series</Table.Th>
           <Table.Th>State</Table.Th>
           <Table.Th>Result</Table.Th>
+          <Table.Th />
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -31,6 +38,13 @@ export function RecentBackfills({ backfills }: { backfills: BackfillView[] }) {
               <Text size="xs" c={b.state === "failed" ? "red" : undefined}>
                 {b.state === "queued" || b.state === "running" ? progressLabel(b) : outcomeLine(b)}
               </Text>
+            </Table.Td>
+            <Table.Td ta="right">
+              {b.state === "queued" || b.state === "running" ? (
+                <Button size="compact-xs" variant="subtle" onClick={() => onFollow(b)}>
+                  Follow
+                </Button>
+              ) : null}
             </Table.Td>
           </Table.Tr>
         ))}

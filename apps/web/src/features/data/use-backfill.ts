@@ -53,5 +53,5 @@ export function useBackfill(onChange: () => void) {
     [follow],
   );
 
-  return { state, start };
+  return { state, start, follow };
 }
