@@ -22,7 +22,6 @@ export function ModelPanel({ models, symbol, nodes, dark }: ModelPanelProps) {
   const [chosen, setChosen] = useState<string | null>(null);
   const view = views.find((v) => v.nodeId === chosen) ?? views[0];
   if (!view) return null;
-  const beats = view.verdict.startsWith("Beats") || view.verdict.startsWith("Smaller");
   return (
     <Paper withBorder p="xs" data-testid="ml-panel">
       <Stack gap="xs">
@@ -35,7 +34,11 @@ export function ModelPanel({ models, symbol, nodes, dark }: ModelPanelProps) {
             data={views.map((v) => ({ label: v.nodeId, value: v.nodeId }))}
           />
         ) : null}
-        <Alert color={beats ? "teal" : "orange"} py={6} data-testid="ml-verdict">
+        <Alert
+          color={view.beatsBaseline ? "teal" : view.beatsBaseline === false ? "orange" : "gray"}
+          py={6}
+          data-testid="ml-verdict"
+        >
           <Text size="sm">{view.verdict}</Text>
         </Alert>
         <SimpleGrid cols={3} spacing={6} verticalSpacing={4}>

@@ -68,6 +68,7 @@ describe("ML model panel view model, from a real backtest report", () => {
     expect(view!.windows.reduce((sum, w) => sum + w.scored, 0)).toBe(overall.count);
     const edge = (overall.accuracy! - overall.baselineAccuracy!) * 100;
     expect(view!.verdict).toContain(edge > 0 ? "Beats" : "Does not beat");
+    expect(view!.beatsBaseline).toBe(edge > 0);
     expect(view!.verdict).toContain(`${Math.abs(edge).toFixed(1)} points`);
     expect(view!.summary[0]).toEqual({
       label: "Out-of-sample accuracy",
@@ -92,6 +93,9 @@ describe("ML model panel view model, from a real backtest report", () => {
     expect(view!.higherIsBetter).toBe(false);
     expect(view!.summary.map((s) => s.label)).toContain("Baseline MAE (training mean)");
     expect(view!.verdict).toMatch(/error than predicting the training mean/);
+    const overall = result.models["model"]!["BTC/USDT"]!.overall;
+    expect(overall.kind).toBe("return");
+    if (overall.kind === "return") expect(view!.beatsBaseline).toBe(overall.mae! < overall.baselineMae!);
     expect(modelPanelViews(result.models, "ETH/USDT", document.nodes, findNodeType)).toEqual([]);
   });
 

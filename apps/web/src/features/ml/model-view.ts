@@ -52,6 +52,8 @@ export interface ModelPanelView {
   summary: SummaryItem[];
   /** One sentence: does the model beat the baseline out of sample, and on how many bars. */
   verdict: string;
+  /** Null when there is nothing to compare (no scored bar, or no baseline for a model trained elsewhere). */
+  beatsBaseline: boolean | null;
   windows: WindowBar[];
   calibration: CalibrationPoint[];
   importances: ImportanceBar[];
@@ -93,6 +95,7 @@ export function modelPanelView(
     higherIsBetter: direction,
     summary: summaryOf(report),
     verdict: verdictOf(report.overall),
+    beatsBaseline: beatsBaseline(report.overall),
     windows: report.windows.map((w) => ({
       from: w.trainedAtTime,
       to: w.toTime,
@@ -168,6 +171,12 @@ function summaryOf(report: PredictorReportJson): SummaryItem[] {
     { label: "Sign hit rate", value: percent(o.directionHitRate) },
     ...common,
   ];
+}
+
+function beatsBaseline(o: ModelScores): boolean | null {
+  if (o.kind === "direction")
+    return o.accuracy === null || o.baselineAccuracy === null ? null : o.accuracy > o.baselineAccuracy;
+  return o.mae === null || o.baselineMae === null ? null : o.mae < o.baselineMae;
 }
 
 function verdictOf(o: ModelScores): string {
