@@ -1,6 +1,7 @@
 import type { BarPrices, Broker, Portfolio } from "@tradegraph/engine";
 import { clientOrderId } from "../deployments/client-order-id.ts";
 import type { OrderDesk, OrderState } from "./order-desk.ts";
+import { RestingTakeProfits } from "./resting-take-profit.ts";
 import { isTransient } from "./retry.ts";
 
 type SymbolSlot = Parameters<Broker["submit"]>[0];
@@ -37,18 +38,31 @@ export interface ExchangeBrokerOptions {
   freeQuote: (symbol: string) => Promise<number>;
   /** Taker fee rate, to size all-in entries so the fee still fits in the cash. */
   takerFee: number;
+  /** Rounds a price to the market's tick; given = take-profit targets rest on the exchange as limit sells. */
+  roundPrice?: (symbol: string, price: number) => number;
 }
 
 /**
  * The engine's broker for testnet and live, spot only: the session's orders are queued while it evaluates
  * a closed bar (the engine is synchronous), then `flush` sends them as market orders through the order desk
  * and books what really filled into the ledger, so P&L is computed exactly as in the backtest.
- * Protective stops and targets are watched on closed bars and sent as market exits.
+ * Take-profit targets rest on the exchange as limit sells (with `roundPrice`); stops are watched on closed
+ * bars and sent as market exits, after the resting target is cancelled.
  */
 export class ExchangeBroker implements Broker {
   private queue: QueuedOrder[] = [];
+  private readonly takeProfits: RestingTakeProfits | null;
 
-  constructor(private readonly options: ExchangeBrokerOptions) {}
+  constructor(private readonly options: ExchangeBrokerOptions) {
+    this.takeProfits = options.roundPrice
+      ? new RestingTakeProfits({
+          desk: options.desk,
+          deploymentId: options.deploymentId,
+          roundQuantity: options.roundQuantity,
+          roundPrice: options.roundPrice,
+        })
+      : null;
+  }
 
   processBar(slot: SymbolSlot, bar: BarPrices): void {
     if (slot.quantity === 0) return;
@@ -113,6 +127,15 @@ export class ExchangeBroker implements Broker {
       // The ledger closes whole positions: a partly filled exit is followed by orders for the rest.
       const fills: OrderState["fills"] = [];
       let left = this.options.roundQuantity(slot.symbol, slot.quantity);
+      let reason = order.exitReason;
+      if (this.takeProfits?.has(slot)) {
+        // A touched target is read first (it usually filled at its price); otherwise it is cancelled.
+        let target = order.exitReason === "takeProfit" ? await this.takeProfits.settle(slot, false) : null;
+        if (target === null || target.status !== "filled") target = await this.takeProfits.settle(slot, true);
+        fills.push(...(target?.fills ?? []));
+        left = this.options.roundQuantity(slot.symbol, left - (target?.filledQuantity ?? 0));
+        if (left === 0 && fills.length > 0) reason = "takeProfit";
+      }
       for (let part = 0; part < MAX_EXIT_PARTS && left > 0; part++) {
         const state = await this.send(slot, order, bar, "sell", left, part);
         if (state === null) break;
@@ -120,8 +143,7 @@ export class ExchangeBroker implements Broker {
         left = this.options.roundQuantity(slot.symbol, left - state.filledQuantity);
       }
       const fill = bookedFill({ fills }, slot.symbol);
-      if (fill)
-        ledger.close(slot, fill.averagePrice, fill.feeInQuote, fill.time, order.exitReason, Number.NaN, 0);
+      if (fill) ledger.close(slot, fill.averagePrice, fill.feeInQuote, fill.time, reason, Number.NaN, 0);
       return;
     }
     if (order.action === "enterShort") {
@@ -156,6 +178,7 @@ export class ExchangeBroker implements Broker {
       order.signalBar,
       order.nodeId,
     );
+    await this.takeProfits?.place(slot, bar.time, order.nodeId);
   }
 
   private async send(

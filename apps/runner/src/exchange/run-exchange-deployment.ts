@@ -83,6 +83,13 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
   // Reconcile before acting: orders, fills, then balances.
   await desk.call(() => exchange.loadMarkets());
   await desk.reconcile();
+  // A target left resting by an earlier run locks the coins and the restored position re-arms no exits:
+  // take it off first (what it filled already counts in the fills the position is restored from).
+  const leftResting = await prisma.order.findMany({
+    where: { deploymentId, type: "limit", status: { in: ["open", "partially_filled"] } },
+    select: { clientOrderId: true, symbol: true },
+  });
+  for (const order of leftResting) await desk.cancel(order.clientOrderId, order.symbol);
   const balance = await desk.call(() => exchange.fetchBalance());
   const quoteFree = Number(balance[quote]?.free ?? 0);
   const baseTotal = Number(balance[base]?.total ?? 0);
@@ -132,6 +139,7 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
           return Number(now[quote]?.free ?? 0);
         },
         roundQuantity: (s, q) => roundDown(exchange, s, q),
+        roundPrice: (s, p) => Number(exchange.priceToPrecision(s, p)),
       });
       return broker;
     },
