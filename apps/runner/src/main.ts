@@ -28,7 +28,12 @@ const deployments = await createDeploymentWorker({
   connection,
   prefix,
   store,
-  exchangeFor: () => createExchange("binance", binanceUrls ? { urls: { api: { ...binanceUrls } } } : {}),
+  // Paper trades spot markets: load only those (futures endpoints are neither needed nor redirected).
+  exchangeFor: () =>
+    createExchange("binance", {
+      options: { defaultType: "spot", fetchMarkets: { types: ["spot"] } },
+      ...(binanceUrls ? { urls: { api: { ...binanceUrls } } } : {}),
+    }),
   tradingExchangeFor: credentialExchangeFor({
     prisma,
     keyring: keyringOf(config),
