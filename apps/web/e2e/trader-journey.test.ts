@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { readFileSync } from "node:fs";
+import { bundledFile, type CandleColumns, readCandleFile, sliceColumns } from "@tradegraph/market-data";
+import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "./harness.ts";
@@ -30,6 +32,12 @@ async function connect(page: Page, from: string, fromPort: string, to: string, t
   await page.mouse.up();
 }
 
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Exchange clock when the paper deployment starts (its first live candle closes an hour later). */
+const LIVE_START = Date.UTC(2025, 2, 1);
+const utcSeconds = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+
 /** Stored candles of the journey's series (BTC/USDT 1h) with open time in [from, to). */
 async function storedBars(app: TestApp, from: number, to: number): Promise<number> {
   const [row] = await app.db.prisma.$queryRaw<{ n: bigint }[]>`
@@ -40,14 +48,26 @@ async function storedBars(app: TestApp, from: number, to: number): Promise<numbe
 
 describe("a new trader in a real browser", () => {
   let app: TestApp;
+  let stub: ExchangeStub;
+  let served: CandleColumns;
   beforeAll(async () => {
+    // The paper deployment reads closed candles from an exchange: the Binance stub serving real 2025
+    // BTC/USDT hours, whose clock the test moves forward.
+    const file = await readCandleFile(bundledFile("BTC/USDT", "1h").path, { timeframe: "1h" });
+    if (!file.ok) throw new Error("bundled BTC/USDT 1h candles do not parse");
+    const from = file.candles.time.indexOf(LIVE_START - 30 * DAY);
+    served = sliceColumns(file.candles, from, from + 90 * 24);
+    stub = await startExchangeStub({ candles: { "BTC/USDT": { "1h": served } }, now: LIVE_START + HOUR / 2 });
+    const api = { public: `${stub.url}/api/v3`, private: `${stub.url}/api/v3`, v1: `${stub.url}/api/v1` };
     app = await startTestApp({
       viewport: { width: 1920, height: 1080 },
       candles: [{ symbol: "BTC/USDT", timeframe: "1h" }],
+      env: { EXCHANGE_API_URLS: JSON.stringify({ binance: api }), RUNNER_CANDLE_POLL_MS: "200" },
     });
   }, 240_000);
   afterAll(async () => {
     await app?.stop();
+    await stub?.stop();
   });
 
   it("signs up, builds a strategy by dragging and connecting, fixes a validation error, saves, backtests, exports/imports, deploys to paper and stops it", async () => {
@@ -203,6 +223,8 @@ describe("a new trader in a real browser", () => {
     // Deploy to paper and see it on the deployments dashboard.
     await page.getByTestId("deploy-button").click();
     await page.getByTestId("deploy-dialog").waitFor();
+    // The graph sizes entries at 25% of 10,000 USDT: the account limit must allow such an order.
+    await page.getByTestId("deploy-dialog").getByLabel("Max order value").fill("3000");
     await app.screenshot("journey-07-deploy-dialog");
     await page.getByTestId("deploy-submit").click();
     await page.getByTestId("deployment-detail").waitFor();
@@ -212,10 +234,51 @@ describe("a new trader in a real browser", () => {
     expect(deployment.mode).toBe("paper");
     expect(deployment.desiredState).toBe("running");
 
+    // Pushed, not polled: each candle the runner records reaches the dashboard over the live stream.
+    await page.locator('[data-testid="deployment-push"][data-state="live"]').waitFor();
+    const position = page.locator('[data-position="BTC/USDT"]');
+    const mark = position.locator('[data-cell="mark"]');
+    // No candle has closed since the start: the mark price and what it implies are not known.
+    expect(await mark.textContent()).toMatch(/^not known yet/);
+    // A day of candles closes at a time until the strategy holds a position.
+    let held: { quantity: number; entry: number; markTime: number } | null = null;
+    for (let day = 0; day < 20 && !held; day++) {
+      stub.advance(DAY);
+      const lastClosed = Math.floor(stub.now / HOUR) * HOUR - HOUR;
+      await mark
+        .getByText(`bar of ${utcSeconds(lastClosed)} UTC`)
+        .waitFor({ timeout: 30_000 })
+        .catch(async (error) => {
+          const d = await app.db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
+          const events = await app.db.prisma.deploymentEvent.findMany({ where: { deploymentId: d.id } });
+          throw new Error(
+            `no candle of ${utcSeconds(lastClosed)} reached the dashboard (${error}); deployment ${d.status} ` +
+              `${d.statusReason ?? ""}; events ${JSON.stringify(events.map((e) => e.message))}\n${app.logs()}`,
+          );
+        });
+      const row = await app.db.prisma.position.findFirst({ where: { deploymentId: deployment.id } });
+      if (row && Number(row.quantity) !== 0)
+        held = { quantity: Number(row.quantity), entry: Number(row.averageEntryPrice), markTime: lastClosed };
+    }
+    if (!held) throw new Error("the paper deployment never opened a position in 20 days of candles");
+    // Unrealised P&L at the close of the last candle the runner saw.
+    const close = served.close[served.time.indexOf(held.markTime)]!;
+    expect(await mark.textContent()).toContain(String(Number(close.toPrecision(8))));
+    await position
+      .locator('[data-cell="unrealised"]')
+      .getByText(((close - held.entry) * held.quantity).toFixed(2), { exact: true })
+      .waitFor();
+    // Each recorded candle is also a heartbeat: the header says running and healthy without a reload.
+    await page.getByTestId("deployment-status").getByText("running").waitFor();
+    await page.getByTestId("deployment-health").getByText("healthy", { exact: true }).waitFor();
+    await app.screenshot("journey-08b-position-marked");
+
     // Emergency stop.
     await page.getByTestId("emergency-stop").click();
     await page.getByTestId("emergency-stop-confirm").click();
     await page.getByText("Emergency stop sent to the runner.").waitFor();
+    // The runner flattens at the last close; only its push can tell the open dashboard.
+    await position.locator("td").nth(1).getByText("flat", { exact: true }).waitFor({ timeout: 30_000 });
     await app.screenshot("journey-09-emergency-stop");
     const stopped = await app.db.prisma.deployment.findFirstOrThrow();
     expect(stopped.desiredState).toBe("stopped");

@@ -22,6 +22,7 @@ import { readApiError } from "../../lib/api-error.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { EventLog, FillsTable, OrdersTable, PnlPanel, PositionsTable } from "./DeploymentTables.tsx";
 import { availableCommands, COMMAND_LABELS, MODE_COLORS, STATUS_COLORS } from "./deployment-model.ts";
+import { useDeploymentPush } from "./use-deployment-push.ts";
 
 const money = (v: number | null | undefined) =>
   v === null || v === undefined || !Number.isFinite(v) ? "not known yet" : `${v.toFixed(2)} USDT`;
@@ -30,15 +31,19 @@ const money = (v: number | null | undefined) =>
 export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
   const client = useQueryClient();
   const [confirmStop, setConfirmStop] = useState(false);
+  // Records refetch when the runner pushes a change; polling only while the push stream is down.
+  const push = useDeploymentPush(deploymentId);
+  const poll = push === "live" ? false : 5000;
   const status = useQuery({
     queryKey: ["deployment", deploymentId, "status"],
     queryFn: () => trpc.deployments.status.query({ deploymentId }),
-    refetchInterval: 3000,
+    // The heartbeat age keeps moving without any event, so status is also refreshed on a timer.
+    refetchInterval: 10_000,
   });
   const pnl = useQuery({
     queryKey: ["deployment", deploymentId, "pnl"],
     queryFn: () => trpc.deployments.pnl.query({ deploymentId }),
-    refetchInterval: 5000,
+    refetchInterval: poll,
   });
   const command = useMutation({
     mutationFn: (c: DeploymentCommand) => trpc.deployments[c].mutate({ deploymentId }),
@@ -76,6 +81,19 @@ export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
                         data-testid="deployment-health"
                       >
                         {d.health.healthy ? "healthy" : "unhealthy"}
+                      </Badge>
+                      <Badge
+                        variant="outline"
+                        color={push === "live" ? "teal" : "yellow"}
+                        data-testid="deployment-push"
+                        data-state={push}
+                        title={
+                          push === "live"
+                            ? "Updates are pushed by the runner as they happen"
+                            : "The update stream is not connected; refreshing every 5 s"
+                        }
+                      >
+                        {push === "live" ? "live updates" : push === "connecting" ? "connecting…" : "polling"}
                       </Badge>
                       <Text size="xs" c="dimmed">
                         {d.symbols.join(", ")} · {d.timeframe} · wants {d.desiredState}
@@ -179,19 +197,19 @@ export function DeploymentDetail({ deploymentId }: { deploymentId: string }) {
             <Tabs.Tab value="events">Event log</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="positions" pt="xs">
-            <PositionsTable deploymentId={deploymentId} />
+            <PositionsTable deploymentId={deploymentId} poll={poll} />
           </Tabs.Panel>
           <Tabs.Panel value="orders" pt="xs">
-            <OrdersTable deploymentId={deploymentId} />
+            <OrdersTable deploymentId={deploymentId} poll={poll} />
           </Tabs.Panel>
           <Tabs.Panel value="fills" pt="xs">
-            <FillsTable deploymentId={deploymentId} />
+            <FillsTable deploymentId={deploymentId} poll={poll} />
           </Tabs.Panel>
           <Tabs.Panel value="pnl" pt="xs">
             <PnlPanel query={pnl} />
           </Tabs.Panel>
           <Tabs.Panel value="events" pt="xs">
-            <EventLog deploymentId={deploymentId} />
+            <EventLog deploymentId={deploymentId} poll={poll} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -5,16 +5,21 @@ import { useEffect, useRef } from "react";
 import { EmptyState } from "../../components/EmptyState.tsx";
 import { QueryState } from "../../components/QueryState.tsx";
 import { type RouterOutputs, trpc } from "../../lib/trpc.ts";
-import { isOpenOrder, unrealisedPnl } from "./deployment-model.ts";
+import { isOpenOrder } from "./deployment-model.ts";
 
 const utc = (iso: string) => iso.slice(0, 19).replace("T", " ");
 const num = (v: number | null) => (v === null ? "—" : Number(v.toPrecision(8)).toString());
 
-export function PositionsTable({ deploymentId }: { deploymentId: string }) {
+/** Polling interval while pushes are not arriving; false while `deployments.watch` is live. */
+export type Poll = number | false;
+
+const NOT_KNOWN = "not known yet";
+
+export function PositionsTable({ deploymentId, poll }: { deploymentId: string; poll: Poll }) {
   const q = useQuery({
     queryKey: ["deployment", deploymentId, "positions"],
     queryFn: () => trpc.deployments.positions.query({ deploymentId }),
-    refetchInterval: 5000,
+    refetchInterval: poll,
   });
   return (
     <QueryState
@@ -29,28 +34,50 @@ export function PositionsTable({ deploymentId }: { deploymentId: string }) {
               <Table.Th>Symbol</Table.Th>
               <Table.Th>Quantity</Table.Th>
               <Table.Th>Avg entry</Table.Th>
+              <Table.Th>Mark (last close)</Table.Th>
               <Table.Th>Unrealised P&L</Table.Th>
               <Table.Th>Realised P&L</Table.Th>
               <Table.Th>Fees</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {rows.map((p) => {
-              // No mark price reaches the dashboard yet, so unrealised P&L is shown as not known.
-              const unrealised = unrealisedPnl(p, null);
-              return (
-                <Table.Tr key={p.symbol}>
-                  <Table.Td>{p.symbol}</Table.Td>
-                  <Table.Td>{num(p.quantity)}</Table.Td>
-                  <Table.Td>{num(p.averageEntryPrice)}</Table.Td>
-                  <Table.Td c={unrealised === null ? "dimmed" : unrealised >= 0 ? "teal" : "red"}>
-                    {unrealised === null ? "not known yet" : unrealised.toFixed(2)}
-                  </Table.Td>
-                  <Table.Td c={p.realizedPnl >= 0 ? "teal" : "red"}>{p.realizedPnl.toFixed(2)}</Table.Td>
-                  <Table.Td>{p.feesPaid.toFixed(2)}</Table.Td>
-                </Table.Tr>
-              );
-            })}
+            {rows.map((p) => (
+              <Table.Tr key={p.symbol} data-position={p.symbol}>
+                <Table.Td>{p.symbol}</Table.Td>
+                <Table.Td>{p.quantity === 0 ? "flat" : num(p.quantity)}</Table.Td>
+                <Table.Td>{p.averageEntryPrice === null ? "—" : num(p.averageEntryPrice)}</Table.Td>
+                <Table.Td data-cell="mark">
+                  {p.markPrice === null || p.markTime === null ? (
+                    <Text span size="sm" c="dimmed">
+                      {NOT_KNOWN}: no candle closed since the start
+                    </Text>
+                  ) : (
+                    <>
+                      {num(p.markPrice)}
+                      <Text size="xs" c="dimmed">
+                        bar of {utc(new Date(p.markTime).toISOString())} UTC
+                      </Text>
+                    </>
+                  )}
+                </Table.Td>
+                <Table.Td
+                  data-cell="unrealised"
+                  c={
+                    p.unrealizedPnl === null
+                      ? "dimmed"
+                      : p.unrealizedPnl > 0
+                        ? "teal"
+                        : p.unrealizedPnl < 0
+                          ? "red"
+                          : undefined
+                  }
+                >
+                  {p.unrealizedPnl === null ? NOT_KNOWN : p.unrealizedPnl.toFixed(2)}
+                </Table.Td>
+                <Table.Td c={p.realizedPnl >= 0 ? "teal" : "red"}>{p.realizedPnl.toFixed(2)}</Table.Td>
+                <Table.Td>{p.feesPaid.toFixed(2)}</Table.Td>
+              </Table.Tr>
+            ))}
           </Table.Tbody>
         </Table>
       )}
@@ -58,11 +85,11 @@ export function PositionsTable({ deploymentId }: { deploymentId: string }) {
   );
 }
 
-export function OrdersTable({ deploymentId }: { deploymentId: string }) {
+export function OrdersTable({ deploymentId, poll }: { deploymentId: string; poll: Poll }) {
   const q = useQuery({
     queryKey: ["deployment", deploymentId, "orders"],
     queryFn: () => trpc.deployments.orders.query({ deploymentId, limit: 200 }),
-    refetchInterval: 5000,
+    refetchInterval: poll,
   });
   return (
     <QueryState query={q} what="orders">
@@ -111,11 +138,11 @@ export function OrdersTable({ deploymentId }: { deploymentId: string }) {
   );
 }
 
-export function FillsTable({ deploymentId }: { deploymentId: string }) {
+export function FillsTable({ deploymentId, poll }: { deploymentId: string; poll: Poll }) {
   const q = useQuery({
     queryKey: ["deployment", deploymentId, "fills"],
     queryFn: () => trpc.deployments.fills.query({ deploymentId, limit: 200 }),
-    refetchInterval: 5000,
+    refetchInterval: poll,
   });
   return (
     <QueryState query={q} what="fills" empty={<EmptyState title="No fills yet" />}>
@@ -204,11 +231,11 @@ function PnlChart({ curve }: { curve: Pnl["curve"] }) {
 
 const LEVEL_COLORS: Record<string, string> = { info: "blue", warn: "yellow", error: "red" };
 
-export function EventLog({ deploymentId }: { deploymentId: string }) {
+export function EventLog({ deploymentId, poll }: { deploymentId: string; poll: Poll }) {
   const q = useQuery({
     queryKey: ["deployment", deploymentId, "events"],
     queryFn: () => trpc.deployments.events.query({ deploymentId, limit: 200 }),
-    refetchInterval: 3000,
+    refetchInterval: poll,
   });
   return (
     <QueryState

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { availableCommands, isOpenOrder, unrealisedPnl } from "./deployment-model.ts";
+import { availableCommands, isOpenOrder, staleAfterPush } from "./deployment-model.ts";
 
 describe("deployment controls", () => {
   it("offers pause, stop and emergency stop while running", () => {
@@ -18,16 +18,28 @@ describe("deployment controls", () => {
   });
 });
 
-describe("unrealised P&L", () => {
-  const long = { symbol: "BTC/USDT", quantity: 0.5, averageEntryPrice: 60_000, realizedPnl: 0, feesPaid: 3 };
-  it("is price minus entry times quantity, for longs and shorts", () => {
-    expect(unrealisedPnl(long, 61_000)).toBe(500);
-    expect(unrealisedPnl({ ...long, quantity: -0.5 }, 61_000)).toBe(-500);
+describe("refetching on a push", () => {
+  it("a candle alone refreshes the status (heartbeat) and positions (the mark price), a trade the books and the log", () => {
+    expect(staleAfterPush(["mark"])).toEqual(["status", "positions"]);
+    expect(staleAfterPush(["trade", "denied"])).toEqual([
+      "status",
+      "positions",
+      "orders",
+      "fills",
+      "pnl",
+      "events",
+    ]);
   });
-  it("is not known without a price", () => {
-    expect(unrealisedPnl(long, null)).toBeNull();
-    expect(unrealisedPnl(long, Number.NaN)).toBeNull();
+  it("halts and commands refresh the status, positions and the log", () => {
+    expect(staleAfterPush(["halted"])).toEqual(["status", "positions", "events"]);
+    expect(staleAfterPush(["command.emergencyStop"])).toEqual(["status", "positions", "events"]);
   });
+  it("refetches everything for a kind it does not know", () => {
+    expect(staleAfterPush(["something new"])).toHaveLength(6);
+  });
+});
+
+describe("orders", () => {
   it("recognises open order statuses", () => {
     expect(isOpenOrder("open")).toBe(true);
     expect(isOpenOrder("filled")).toBe(false);

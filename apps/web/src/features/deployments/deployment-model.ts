@@ -24,22 +24,30 @@ export function availableCommands(status: DeploymentStatus, desired: DesiredStat
   return mayHoldPositions ? ["start", "emergencyStop"] : ["start"];
 }
 
-export interface PositionRow {
-  symbol: string;
-  quantity: number;
-  averageEntryPrice: number;
-  realizedPnl: number;
-  feesPaid: number;
-}
+/** The dashboard's record lists, refetched when a push says they changed. */
+export type DeploymentRecord = "status" | "positions" | "orders" | "fills" | "pnl" | "events";
+
+const EVERYTHING: DeploymentRecord[] = ["status", "positions", "orders", "fills", "pnl", "events"];
 
 /**
- * Unrealised P&L of an open position at the last known price (null when no price is known yet, never
- * a guess). Long: (price − entry) × qty; short (negative qty): the same formula gives the right sign.
+ * Which lists a push makes stale. Every push refreshes the status (each recorded candle is also a runner
+ * heartbeat); a candle alone ("mark") moves the mark price; a trade changes the books; denials and halts
+ * are logged events; commands change the log. Anything unrecognised refetches everything rather than
+ * risk a stale screen.
  */
-export function unrealisedPnl(position: PositionRow, lastPrice: number | null | undefined): number | null {
-  if (lastPrice === null || lastPrice === undefined || !Number.isFinite(lastPrice)) return null;
-  if (position.quantity === 0) return 0;
-  return (lastPrice - position.averageEntryPrice) * position.quantity;
+export function staleAfterPush(what: readonly string[]): DeploymentRecord[] {
+  const stale = new Set<DeploymentRecord>(["status"]);
+  for (const kind of what) {
+    if (kind === "mark") stale.add("positions");
+    else if (kind === "trade")
+      for (const r of ["positions", "orders", "fills", "pnl", "events"] as const) stale.add(r);
+    else if (kind === "denied") stale.add("events");
+    else if (kind === "halted" || kind.startsWith("command.")) {
+      stale.add("events");
+      stale.add("positions");
+    } else return EVERYTHING;
+  }
+  return EVERYTHING.filter((r) => stale.has(r));
 }
 
 const OPEN_ORDER_STATUSES = new Set([
