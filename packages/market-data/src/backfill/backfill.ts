@@ -72,7 +72,8 @@ export async function backfillCandles(request: BackfillRequest, deps: BackfillDe
       },
     });
 
-  await retrying("loading markets", () => exchange.loadMarkets());
+  // ccxt hands back a failed load's promise on the next loadMarkets(); a retry must ask for a fresh one.
+  await retrying("loading markets", () => exchange.loadMarkets(exchange.markets === undefined));
   checkMarketAndTimeframe(exchange, request.symbol, request.timeframe);
   const now = await retrying("reading the exchange clock", () => exchangeNow(exchange));
   const first = bucketStart(request.from + intervalMs - 1, intervalMs); // first aligned open time >= from

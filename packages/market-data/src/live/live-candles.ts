@@ -54,7 +54,8 @@ export async function* liveCandles(options: LiveCandleOptions): AsyncGenerator<C
   while (!signal?.aborted) {
     try {
       if (!exchange.markets) {
-        await exchange.loadMarkets();
+        // reload: ccxt would hand back the failed promise of an earlier attempt.
+        await exchange.loadMarkets(true);
         checkMarketAndTimeframe(exchange, symbol, timeframe);
       }
       const now = await exchangeNow(exchange);
