@@ -105,4 +105,24 @@ describe("backfill from the Data page in a real browser", () => {
       /binance has no market DOGE\/BTC/,
     );
   }, 90_000);
+
+  it("after a reload, Follow puts a backfill that is still working back on the live bar", async () => {
+    const { page } = app;
+    // The runner's first request gets no answer until ccxt's timeout, then is retried: time to reload.
+    stub.hangNext(1);
+    await page.getByTestId("backfill-symbol").fill("BTC/USDT");
+    await page.getByTestId("backfill-to").fill("2025-06-02");
+    await page.getByTestId("backfill-start").click();
+    await page.locator('[data-testid="backfill-progress"][data-state="running"]').waitFor();
+    await page.reload();
+    const running = page.getByTestId("recent-backfill").filter({ hasText: "Running" });
+    await running.getByRole("button", { name: "Follow" }).click();
+    await page
+      .locator('[data-testid="backfill-progress"][data-state="succeeded"]')
+      .waitFor({ timeout: 60_000 });
+    // Those two days were stored by the first backfill: all there, none new.
+    expect(await page.getByTestId("backfill-outcome").textContent()).toBe(
+      "0 new candles stored, 2,880 of 2,880 in range",
+    );
+  }, 120_000);
 });
