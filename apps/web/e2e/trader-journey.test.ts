@@ -240,6 +240,15 @@ describe("a new trader in a real browser", () => {
     const mark = position.locator('[data-cell="mark"]');
     // No candle has closed since the start: the mark price and what it implies are not known.
     expect(await mark.textContent()).toMatch(/^not known yet/);
+    // The runner warms the strategy up on the candles closed so far, then reports running; only candles
+    // closing after that are traded, so the exchange clock moves on from there.
+    await expect
+      .poll(
+        async () =>
+          (await app.db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } })).status,
+        { timeout: 30_000 },
+      )
+      .toBe("running");
     // A day of candles closes at a time until the strategy holds a position.
     let held: { quantity: number; entry: number; markTime: number } | null = null;
     for (let day = 0; day < 20 && !held; day++) {

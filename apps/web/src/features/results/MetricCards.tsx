@@ -59,7 +59,7 @@ export function MetricCards({ metrics }: { metrics: RunMetrics | null }) {
             </Text>
             <Text
               fw={600}
-              size={c.value === NOT_KNOWN ? "xs" : "md"}
+              size={c.value === NOT_KNOWN ? "xs" : c.value.length > 10 ? "sm" : "md"}
               c={
                 c.value === NOT_KNOWN
                   ? "dimmed"

@@ -20,6 +20,7 @@ import {
   placeIndicator,
   toChartTime,
   tradeMarkers,
+  visibleMarkers,
 } from "./chart-model.ts";
 import type { BacktestResultView } from "./result-types.ts";
 
@@ -30,7 +31,7 @@ interface ResultsChartProps {
   result: BacktestResultView;
   dark: boolean;
   /** Scroll so this time (epoch ms) is in view, e.g. when a trade row is clicked. */
-  focus?: { from: number; to: number } | null;
+  focus?: { from: number; to: number; tradeIndex: number } | null;
   /** A click on a bar: its index in the run's candles (the debugger shows node values there). */
   onBarClick?(index: number): void;
   height?: number;
@@ -43,6 +44,13 @@ interface ResultsChartProps {
 export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: ResultsChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chartRef = useRef<IChartApi | null>(null);
+  // The chart's marker plugin and what it shows, so a selection can restyle markers without a rebuild.
+  const markerState = useRef<{
+    plugin: ISeriesMarkersPluginApi<Time> | null;
+    all: ReturnType<typeof tradeMarkers>;
+    labels: boolean;
+    selected: number | null;
+  } | null>(null);
   const clickRef = useRef(onBarClick);
   clickRef.current = onBarClick;
 
@@ -74,10 +82,9 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
     const drawn = { candles: 0, equity: 0 };
     // Marker labels ("Buy", "Exit +1.2%") only when zoomed in far enough to read them; hundreds of
     // labels over a whole run pile up into noise.
-    const labelled = tradeMarkers(result.trades);
-    const unlabelled = labelled.map(({ text: _text, ...marker }) => marker);
+    const allMarkers = tradeMarkers(result.trades);
+    const unlabelled = visibleMarkers(allMarkers, false, null);
     let markers: ISeriesMarkersPluginApi<Time> | null = null;
-    let showingLabels = false;
 
     if (candles) {
       const price = chart.addSeries(CandlestickSeries, {
@@ -176,6 +183,8 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
     panes[0]?.setStretchFactor(3);
     el.dataset["candles"] = String(drawn.candles);
     el.dataset["markers"] = String(markers?.markers().length ?? 0);
+    const shown = { plugin: markers, all: allMarkers, labels: false, selected: null as number | null };
+    markerState.current = shown;
     el.dataset["equityPoints"] = String(drawn.equity);
     el.dataset["panes"] = String(panes.length);
     // The visible window as bar indices and bar times (ms), so a test can see where the chart scrolled.
@@ -185,9 +194,9 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
       el.dataset["visibleFrom"] = String(Math.round(logical.from));
       el.dataset["visibleTo"] = String(Math.round(logical.to));
       const readable = logical.to - logical.from <= MAX_BARS_WITH_LABELS;
-      if (markers && readable !== showingLabels) {
-        showingLabels = readable;
-        markers.setMarkers(readable ? labelled : unlabelled);
+      if (shown.plugin && readable !== shown.labels) {
+        shown.labels = readable;
+        shown.plugin.setMarkers(visibleMarkers(shown.all, readable, shown.selected));
       }
     };
     chart.timeScale().subscribeVisibleLogicalRangeChange(onRange);
@@ -204,6 +213,7 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
       chart.timeScale().unsubscribeVisibleLogicalRangeChange(onRange);
       chart.remove();
       chartRef.current = null;
+      markerState.current = null;
     };
   }, [result, dark]);
 
@@ -212,14 +222,17 @@ export function ResultsChart({ result, dark, focus, onBarClick, height = 560 }: 
     const el = container.current;
     const times = result.candles?.time ?? result.equity?.time;
     if (!chart || !el || !focus || !times) return;
+    const shown = markerState.current;
+    if (shown?.plugin) {
+      shown.selected = focus.tradeIndex;
+      shown.plugin.setMarkers(visibleMarkers(shown.all, shown.labels, shown.selected));
+    }
     const entryBar = Math.max(barIndexAt(times, focus.from), 0);
     const exitBar = Math.max(barIndexAt(times, focus.to), 0);
-    chart
-      .timeScale()
-      .setVisibleLogicalRange({
-        from: Math.max(0, entryBar - 30),
-        to: Math.min(times.length - 1, exitBar + 30),
-      });
+    chart.timeScale().setVisibleLogicalRange({
+      from: Math.max(0, entryBar - 30),
+      to: Math.min(times.length - 1, exitBar + 30),
+    });
   }, [focus, result]);
 
   return <div ref={container} style={{ height, width: "100%" }} data-testid="results-chart" />;

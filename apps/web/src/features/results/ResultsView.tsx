@@ -25,7 +25,7 @@ interface ResultsViewProps {
 /** Backtest results beside the canvas: metrics, the synced price/equity/drawdown chart and the trade list. */
 export function ResultsView({ state, dark, onBarClick, chartHeight, modelPanel }: ResultsViewProps) {
   const [selected, setSelected] = useState<number | null>(null);
-  const [focus, setFocus] = useState<{ from: number; to: number } | null>(null);
+  const [focus, setFocus] = useState<{ from: number; to: number; tradeIndex: number } | null>(null);
   if (state.kind === "idle")
     return (
       <Text size="sm" c="dimmed" p="md" data-testid="results-idle">
@@ -62,7 +62,7 @@ export function ResultsView({ state, dark, onBarClick, chartHeight, modelPanel }
   const { result } = state;
   const select = (index: number, trade: TradeRow) => {
     setSelected(index);
-    setFocus({ from: trade.entryTime, to: trade.exitTime });
+    setFocus({ from: trade.entryTime, to: trade.exitTime, tradeIndex: index });
   };
   return (
     <Stack gap="xs" p="xs" data-testid="results">

@@ -45,6 +45,26 @@ export function tradeMarkers(trades: readonly TradeRow[]): SeriesMarker<UTCTimes
   return markers.sort((a, b) => a.time - b.time);
 }
 
+const SELECTED = "#fcc419";
+
+/**
+ * The markers to draw: labels only when `labels` (zoomed in), and the selected trade's pair always
+ * labelled, larger and in one colour, so the trade clicked in the table stands out on the chart.
+ */
+export function visibleMarkers(
+  markers: readonly SeriesMarker<UTCTimestamp>[],
+  labels: boolean,
+  selected: number | null,
+): SeriesMarker<UTCTimestamp>[] {
+  const ids = selected === null ? null : [`entry-${selected}`, `exit-${selected}`];
+  return markers.map((m) => {
+    if (ids?.includes(m.id ?? "")) return { ...m, color: SELECTED, size: 2 };
+    if (labels) return m;
+    const { text: _text, ...unlabelled } = m;
+    return unlabelled;
+  });
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1] ?? Number.NaN;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { barIndexAt, drawdownOf, lineData, placeIndicator, tradeMarkers } from "./chart-model.ts";
+import {
+  barIndexAt,
+  drawdownOf,
+  lineData,
+  placeIndicator,
+  tradeMarkers,
+  visibleMarkers,
+} from "./chart-model.ts";
 import { NOT_KNOWN, pct, ratio, signedPct, utc } from "./format.ts";
 import { metricCards } from "./MetricCards.tsx";
 import type { CandleSeries, TradeRow } from "./result-types.ts";
@@ -44,6 +51,17 @@ describe("chart model", () => {
     expect(markers.map((m) => m.time)).toEqual([3600, 7200, 18000, 25200]);
     expect(markers[0]).toMatchObject({ shape: "arrowDown", position: "aboveBar", text: "Short" });
     expect(markers[3]).toMatchObject({ text: "stopLoss -3.0%" });
+  });
+
+  it("labels markers only when asked, but always singles out the selected trade", () => {
+    const markers = tradeMarkers([
+      trade({ entryTime: HOUR, exitTime: 2 * HOUR }),
+      trade({ entryTime: 3 * HOUR, exitTime: 4 * HOUR }),
+    ]);
+    const zoomedOut = visibleMarkers(markers, false, 1);
+    expect(zoomedOut.map((m) => m.text)).toEqual([undefined, undefined, "Buy", markers[3]!.text]);
+    expect(zoomedOut.filter((m) => m.size === 2).map((m) => m.id)).toEqual(["entry-1", "exit-1"]);
+    expect(visibleMarkers(markers, true, null)).toEqual(markers);
   });
 
   it("overlays price-like indicators and gives oscillators their own pane", () => {
