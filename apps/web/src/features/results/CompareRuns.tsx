@@ -62,9 +62,12 @@ function EquityOverlay({ runs, dark }: { runs: BacktestResultView[]; dark: boole
       timeScale: { timeVisible: true, secondsVisible: false, minBarSpacing: 0.05 },
     });
     const drawn: number[] = [];
-    runs.forEach((run, i) => {
+    for (const [i, run] of runs.entries()) {
       const growth = run.equity ? percentReturn(run.equity.value) : [];
-      if (!run.equity || growth.length === 0) return void drawn.push(0);
+      if (!run.equity || growth.length === 0) {
+        drawn.push(0);
+        continue;
+      }
       const series = chart.addSeries(LineSeries, {
         color: RUN_COLORS[i]!,
         lineWidth: 2,
@@ -74,7 +77,7 @@ function EquityOverlay({ runs, dark }: { runs: BacktestResultView[]; dark: boole
       });
       series.setData(lineData(run.equity.time, growth));
       drawn.push(series.data().length);
-    });
+    }
     // Points per curve as drawn, for browser tests.
     container.dataset["curvePoints"] = drawn.join(",");
     chart.timeScale().fitContent();

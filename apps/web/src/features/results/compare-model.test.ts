@@ -60,7 +60,7 @@ describe("equity as percent return", () => {
   it("starts at 0 % and scales by the first point", () => {
     const growth = percentReturn([200, 210, 180]);
     expect(growth).toHaveLength(3);
-    [0, 5, -10].forEach((expected, i) => expect(growth[i]).toBeCloseTo(expected, 9));
+    for (const [i, expected] of [0, 5, -10].entries()) expect(growth[i]).toBeCloseTo(expected, 9);
     expect(percentReturn([])).toEqual([]);
   });
 });
