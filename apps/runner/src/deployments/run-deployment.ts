@@ -31,7 +31,7 @@ export interface RunDeploymentOptions {
 /**
  * Runs one paper deployment until the signal aborts: each closed candle from the exchange goes through the
  * deployment loop, and what it did is written to PostgreSQL before the next candle is looked at.
- * (Single symbol; testnet/live need the ccxt broker, which is not built yet.)
+ * (Single symbol; testnet/live run through runExchangeDeployment.)
  */
 export async function runPaperDeployment(options: RunDeploymentOptions): Promise<DeploymentLoop> {
   const { prisma, deploymentId } = options;
@@ -105,6 +105,8 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.prefix ? { prefix: options.prefix } : {}),
   };
+  // The last warm-up candle is the first mark price, so the dashboard knows it before the next close.
+  await recordLoopEvents(target, loop, []);
   const stream = liveCandles({
     exchange: options.exchange,
     symbol,
