@@ -81,10 +81,38 @@ describe("data.candles", () => {
     expect(error.message).toMatch(/holds 26,\d{3} 1h candles of BTC\/USDT; at most 20,000/);
   });
 
-  it("answers an empty series with empty columns and rejects a backwards range", async () => {
+  it("falls back to the bundled file when the store has none of the series, as backtests do", async () => {
+    const eth1h = join(candlesDir, "binance_ETHUSDT_1h.csv.gz");
+    const ethRows = execFileSync("zcat", [eth1h], { encoding: "utf8", maxBuffer: 64 << 20 })
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => line.split(",").map(Number))
+      .filter(([time]) => time! >= Date.UTC(2020, 0, 1) && time! < Date.UTC(2020, 0, 2));
+    expect(ethRows).toHaveLength(24);
     const { candles } = await trader.data.candles({
       symbol: "ETH/USDT",
       timeframe: "1h",
+      from: Date.UTC(2020, 0, 1),
+      to: Date.UTC(2020, 0, 2),
+    });
+    expect(
+      candles.time.map((t, i) => [
+        t,
+        candles.open[i],
+        candles.high[i],
+        candles.low[i],
+        candles.close[i],
+        candles.volume[i],
+      ]),
+    ).toEqual(ethRows);
+    expect((await trader.data.coverage()).map((s) => s.symbol)).toEqual(["BTC/USDT"]);
+  });
+
+  it("answers a series neither stored nor bundled with empty columns and rejects a backwards range", async () => {
+    const { candles } = await trader.data.candles({
+      symbol: "ETH/USDT",
+      timeframe: "4h",
       from: Date.UTC(2020, 0, 1),
       to: Date.UTC(2020, 0, 2),
     });

@@ -10,6 +10,7 @@ export * from "./load-bundled.ts";
 export * from "./parse/index.ts";
 export * from "./read-candle-file.ts";
 export * from "./resample.ts";
+export * from "./series-candles.ts";
 export * from "./store/candle-store.ts";
 export * from "./store/series.ts";
 export * from "./timeframes.ts";

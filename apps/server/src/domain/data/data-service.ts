@@ -1,4 +1,4 @@
-import { importCandleBytes } from "@tradegraph/market-data";
+import { importCandleBytes, readSeriesCandles } from "@tradegraph/market-data";
 import type { z } from "zod";
 import { AppError } from "../app-error.ts";
 import type { ServerDeps } from "../deps.ts";
@@ -21,16 +21,20 @@ export async function readCandles(
 ): Promise<{ exchange: string; symbol: string; timeframe: string; candles: CandleColumnsWire }> {
   const store = candleStoreOf(deps);
   const key = { exchange: input.exchange, symbol: input.symbol, timeframe: input.timeframe };
-  // Count first so an oversized request fails before a large read.
-  const { count } = await store.storedInRange(key, { from: input.from, to: input.to });
-  if (count > MAX_CANDLES_PER_REQUEST) {
-    throw new AppError(
+  const range = { from: input.from, to: input.to };
+  const tooMany = (count: number) =>
+    new AppError(
       "VALIDATION_FAILED",
       `That range holds ${count.toLocaleString("en-US")} ${input.timeframe} candles of ${input.symbol}; ` +
         `at most ${MAX_CANDLES_PER_REQUEST.toLocaleString("en-US")} are sent at once. Narrow the range or pick a longer timeframe.`,
     );
-  }
-  const c = await store.read(key, { from: input.from, to: input.to });
+  // Count first so an oversized request fails before a large read.
+  const { count } = await store.storedInRange(key, range);
+  if (count > MAX_CANDLES_PER_REQUEST) throw tooMany(count);
+  // Same source as the backtest runner: the bundled file when the store has none in range.
+  const found = await readSeriesCandles(store, key, range);
+  const c = found?.candles ?? { time: [], open: [], high: [], low: [], close: [], volume: [] };
+  if (c.time.length > MAX_CANDLES_PER_REQUEST) throw tooMany(c.time.length);
   return {
     ...key,
     candles: {
