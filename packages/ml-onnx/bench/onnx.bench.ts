@@ -9,7 +9,7 @@ import { mlPredictorNode, setModelRuntime } from "@tradegraph/nodes";
 import { recordBench } from "../../../scripts/bench-record.mjs";
 import { loadBundledCandles, runNode, sliceCandles } from "../../nodes/src/testing/run-node.ts";
 import { createOnnxRuntime } from "../src/index.ts";
-import { linearOnnxModel } from "../test/onnx-builder.ts";
+import { linearOnnxModel } from "../src/testing/onnx-builder.ts";
 
 const BARS = 20_000;
 const dir = mkdtempSync(join(tmpdir(), "tradegraph-onnx-bench-"));

@@ -1,1 +1,3 @@
+export { installOnnxRuntime } from "./install.ts";
+export { modelPathInside } from "./model-path.ts";
 export { createOnnxRuntime, type OnnxRuntimeOptions } from "./onnx-runtime.ts";

@@ -1,17 +1,20 @@
 /**
  * ONNX model runtime for the ML predictor node (Node only: onnxruntime-node is a native addon, so it
- * lives outside the browser-safe catalogue). The runner or CLI installs it once:
- *   setModelRuntime(createOnnxRuntime({ baseDir: strategyDir }))
+ * lives outside the browser-safe catalogue). The runner and CLI install it once at start:
+ *   setModelRuntime(createOnnxRuntime({ baseDir: config.modelsDir }))
  * The node then loads `modelFile` at init and calls the session synchronously on every bar.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { isAbsolute, resolve } from "node:path";
 import type { ExternalModel, ExternalModelSpec, ModelRuntime } from "@tradegraph/nodes";
+import { modelPathInside } from "./model-path.ts";
 import { type NativeSession, nativeSession, type OnnxTensor, tensorFactory } from "./native.ts";
 
 export interface OnnxRuntimeOptions {
-  /** Directory relative `modelFile` paths are resolved against (default: the process's working directory). */
+  /**
+   * The models folder (MODELS_DIR): `modelFile` paths resolve against it and may not leave it
+   * (default: the process's working directory).
+   */
   baseDir?: string;
 }
 
@@ -21,7 +24,7 @@ const FLOAT = 1;
 export function createOnnxRuntime(options: OnnxRuntimeOptions = {}): ModelRuntime {
   return {
     load(spec) {
-      const path = isAbsolute(spec.ref) ? spec.ref : resolve(options.baseDir ?? process.cwd(), spec.ref);
+      const path = modelPathInside(options.baseDir ?? process.cwd(), spec.ref);
       let bytes: Uint8Array;
       try {
         bytes = readFileSync(path);

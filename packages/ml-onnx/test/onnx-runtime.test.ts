@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { mlPredictorNode, type PredictorState, predictorReport, setModelRuntime } from "@tradegraph/nodes";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { loadBundledCandles, runNode, sliceCandles } from "../../nodes/src/testing/run-node.ts";
 import { createOnnxRuntime } from "../src/index.ts";
-import { linearOnnxModel } from "./onnx-builder.ts";
+import { linearOnnxModel } from "../src/testing/onnx-builder.ts";
 
 // Walk-forward training on real candles takes seconds under a busy CI machine; never a timing assertion.
 vi.setConfig({ testTimeout: 120_000 });
@@ -107,6 +107,30 @@ describe("ONNX models trained elsewhere, run through the ML predictor node", () 
       for (let i = 0; i <= t; i++)
         expect(Object.is(run.out.probability[i], reference.out.probability[i])).toBe(true);
       expect(run.out.probability[t + 2]).not.toBe(reference.out.probability[t + 2]);
+    }
+  });
+
+  test("paths resolve inside the models folder; any path leaving it is refused before reading", () => {
+    mkdirSync(join(dir, "btc"), { recursive: true });
+    writeFileSync(join(dir, "btc", "pup.onnx"), linearOnnxModel([[1], [0]], [0.5], false));
+    const range = inputs.features[0]!;
+    for (const modelFile of ["btc/pup.onnx", "btc/../pup.onnx", join(dir, "pup.onnx")]) {
+      const run = runNode(mlPredictorNode, { model: "onnx", modelFile }, inputs);
+      expect(run.out.probability[7]).toBe(f32(f32(range[7]!) + 0.5));
+    }
+    // A real ONNX file just outside the folder: refused although it exists and is valid.
+    const outside = join(dir, "..", `${basename(dir)}-outside.onnx`);
+    writeFileSync(outside, linearOnnxModel([[1], [0]], [0.5], false));
+    try {
+      for (const modelFile of [`../${basename(outside)}`, outside, "btc/../../x.onnx", "/etc/passwd", ".."]) {
+        expect(() =>
+          runNode(mlPredictorNode, { model: "onnx", modelFile }, inputs, { nodeId: "m9" }),
+        ).toThrow(
+          `m9.modelFile: "${modelFile}" is outside the models folder (MODELS_DIR); give a path inside it`,
+        );
+      }
+    } finally {
+      rmSync(outside, { force: true });
     }
   });
 
