@@ -21,6 +21,7 @@ export {
   loadConfig,
   type NodeEnv,
 } from "./load-config.ts";
+export { defaultModelsDir, modelsDirFrom } from "./models-dir.ts";
 export {
   blobKeyId,
   decryptSecret,

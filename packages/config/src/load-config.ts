@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { ConfigError } from "./errors.ts";
 import { type ExchangeApiUrls, parseExchangeApiUrls } from "./exchange-urls.ts";
+import { modelsDirFrom } from "./models-dir.ts";
 import { defaultOf } from "./settings.ts";
 
 export type NodeEnv = "development" | "test" | "production";
@@ -22,6 +23,8 @@ export interface Config {
   logLevel: LogLevel;
   webDistDir: string | undefined;
   runnerConcurrency: number;
+  /** Absolute folder ONNX model files are loaded from (MODELS_DIR); `modelFile` paths may not leave it. */
+  modelsDir: string;
   /** Replacement API base URLs per ccxt exchange id (EXCHANGE_API_URLS); empty = the exchanges' own. */
   exchangeApiUrls: ExchangeApiUrls;
   /** Things worth telling the operator at start-up (already printed unless `warn` was replaced). */
@@ -69,6 +72,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   const logLevel = oneOf("LOG_LEVEL", required("LOG_LEVEL"), logLevels);
   const runnerConcurrency = integer("RUNNER_CONCURRENCY", required("RUNNER_CONCURRENCY"), 1, 64);
   const webDistDir = read("WEB_DIST_DIR");
+  const modelsDir = modelsDirFrom(env);
   const exchangeApiUrls = parseExchangeApiUrls(read("EXCHANGE_API_URLS"));
 
   const warnings: string[] = [];
@@ -108,6 +112,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     logLevel,
     webDistDir,
     runnerConcurrency,
+    modelsDir,
     exchangeApiUrls,
     warnings,
   };

@@ -50,6 +50,12 @@ export const settings: readonly SettingInfo[] = [
     description: "how many jobs one runner process works on at the same time",
   },
   {
+    name: "MODELS_DIR",
+    defaultValue: undefined,
+    description:
+      "folder with the ONNX model files ML predictor nodes load; modelFile paths are relative to it and may not leave it (default: models in the repository root)",
+  },
+  {
     name: "EXCHANGE_API_URLS",
     defaultValue: undefined,
     description:

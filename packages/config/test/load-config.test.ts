@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/index.ts";
+import { ConfigError, defaultModelsDir, loadConfig, modelsDirFrom } from "../src/index.ts";
 
 const quiet = { warn: () => {} };
 
@@ -105,5 +107,19 @@ describe("EXCHANGE_API_URLS", () => {
     expect(loadConfig({ env, ...quiet }).exchangeApiUrls).toEqual({
       binance: { public: "http://127.0.0.1:9000/api/v3", v1: "https://p/api/v1" },
     });
+  });
+});
+
+describe("MODELS_DIR", () => {
+  it("defaults to models in the repository root (next to package.json and .env.example)", () => {
+    expect(loadConfig({ env: {}, ...quiet }).modelsDir).toBe(defaultModelsDir);
+    expect(defaultModelsDir.endsWith("/models")).toBe(true);
+    expect(existsSync(join(defaultModelsDir, "..", ".env.example"))).toBe(true);
+  });
+
+  it("keeps an absolute folder and takes a relative one from the working directory", () => {
+    expect(loadConfig({ env: { MODELS_DIR: " /srv/models " }, ...quiet }).modelsDir).toBe("/srv/models");
+    expect(modelsDirFrom({ MODELS_DIR: "trained/onnx" }, "/home/trader")).toBe("/home/trader/trained/onnx");
+    expect(modelsDirFrom({ MODELS_DIR: "" }, "/home/trader")).toBe(defaultModelsDir);
   });
 });
