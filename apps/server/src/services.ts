@@ -2,7 +2,11 @@ import { join } from "node:path";
 import { type Config, redisConnectionOptions } from "@tradegraph/config";
 import type { PrismaClient } from "@tradegraph/db";
 import { Redis } from "ioredis";
-import { defaultExchangeFactory, type ExchangeFactory } from "./domain/credentials/exchange-client.ts";
+import {
+  defaultExchangeFactory,
+  type ExchangeFactory,
+  exchangeFactoryFor,
+} from "./domain/credentials/exchange-client.ts";
 import { attachCandleStore } from "./domain/data/candle-store.ts";
 import type { Logger, ServerDeps } from "./domain/deps.ts";
 import { createServerQueues } from "./domain/queues.ts";
@@ -57,5 +61,6 @@ export function servicesFromConfig(config: Config, prisma: PrismaClient, logger:
     secretsKeyPrevious: config.secretsKeyPrevious,
     logger,
     databaseUrl: config.databaseUrl,
+    exchangeFactory: exchangeFactoryFor(config.exchangeApiUrls),
   });
 }
