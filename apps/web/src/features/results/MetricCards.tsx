@@ -1,5 +1,5 @@
 import { Paper, SimpleGrid, Text, Tooltip } from "@mantine/core";
-import { money, NOT_KNOWN, pct, ratio, signedPct } from "./format.ts";
+import { amount, NOT_KNOWN, pct, ratio, signedPct } from "./format.ts";
 import type { RunMetrics } from "./result-types.ts";
 
 interface Card {
@@ -44,7 +44,12 @@ export function metricCards(m: RunMetrics | null): Card[] {
       tone: tone(m?.profitFactor, 1),
     },
     { label: "Trades", value: m ? String(m.trades) : NOT_KNOWN, hint: "Closed round trips" },
-    { label: "Fees paid", value: money(m?.feesPaid), hint: "Every fill pays the configured fee rate" },
+    {
+      // The unit sits in the label so a four-digit fee total fits its card on one line.
+      label: "Fees paid (USDT)",
+      value: amount(m?.feesPaid),
+      hint: "Every fill pays the configured fee rate",
+    },
   ];
 }
 

@@ -15,9 +15,14 @@ export function ratio(v: number | null | undefined, digits = 2): string {
   return known(v) ? v.toFixed(digits) : NOT_KNOWN;
 }
 
-export function money(v: number | null | undefined, currency = "USDT"): string {
+/** Two decimals with thousands separators, no unit (the label carries it). */
+export function amount(v: number | null | undefined): string {
   if (!known(v)) return NOT_KNOWN;
-  return `${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+  return v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+export function money(v: number | null | undefined, currency = "USDT"): string {
+  return known(v) ? `${amount(v)} ${currency}` : NOT_KNOWN;
 }
 
 export function price(v: number | null | undefined): string {

@@ -134,6 +134,6 @@ describe("metric formatting", () => {
     expect(value("vs buy & hold")).toBe("-15.00%");
     expect(value("Sharpe")).toBe(NOT_KNOWN);
     expect(value("Profit factor")).toBe(NOT_KNOWN);
-    expect(value("Fees paid")).toBe("12.50 USDT");
+    expect(value("Fees paid (USDT)")).toBe("12.50");
   });
 });
