@@ -148,6 +148,35 @@ export class TradingSession {
   }
 
   /**
+   * Streaming, several symbols: the closed candles of one open time (undefined = that symbol has no candle
+   * then, an exchange gap), stepped as the batch replay steps a portfolio bar: every symbol's fills first,
+   * then each evaluates with the equity at these closes, in symbol order.
+   */
+  pushCandles(candles: readonly (Candle | undefined)[]): void {
+    for (let s = 0; s < candles.length; s++) {
+      const candle = candles[s];
+      if (candle === undefined) continue;
+      const bar = this.bars[s]!;
+      bar.index++;
+      bar.time = candle.time;
+      bar.open = candle.open;
+      bar.high = candle.high;
+      bar.low = candle.low;
+      bar.close = candle.close;
+      bar.volume = candle.volume;
+      this.portfolio.rollDay(bar.time);
+      this.broker.processBar(this.portfolio.slots[s]!, bar);
+    }
+    const equity = this.markToMarket();
+    for (let s = 0; s < candles.length; s++) {
+      const candle = candles[s];
+      if (candle === undefined) continue;
+      this.evaluateBar(s, equity, candle);
+      this.closeBar(s);
+    }
+  }
+
+  /**
    * Streaming warm-up: a closed candle from before trading starts (stored history) goes through the
    * strategy so its indicators are ready; what it signals is dropped and the broker sees nothing. Bar
    * indexes advance with the strategy's, so later orders refer to the right bar.
