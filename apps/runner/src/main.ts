@@ -3,6 +3,7 @@ import { keyringOf, redisConnectionOptions } from "@tradegraph/config";
 import { QUEUE_NAMES } from "@tradegraph/contracts";
 import { createPrismaClient, startUpOrExit } from "@tradegraph/db";
 import { BACKFILL_QUEUE_NAME, CandleStore, createExchange } from "@tradegraph/market-data";
+import { installOnnxRuntime } from "@tradegraph/ml-onnx";
 import type { Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { credentialExchangeFor } from "./exchange/credential-exchange.ts";
@@ -14,6 +15,8 @@ import { createDeploymentWorker } from "./workers/deployments.ts";
 import { createSkeletonWorker } from "./workers/skeleton.ts";
 
 const config = await startUpOrExit("runner");
+// Backtests and deployments of strategies with `model: onnx` predictors load their files from MODELS_DIR.
+installOnnxRuntime(config.modelsDir);
 const settings = readWorkerSettings(process.env, config.runnerConcurrency);
 const prisma = createPrismaClient(config.databaseUrl);
 const store = CandleStore.open(config.databaseUrl);

@@ -1,9 +1,12 @@
 // One testnet/live deployment as its own OS process (used to prove crash safety: a SIGKILL at any point,
 // then a restart, never loses or doubles an order). Settings come from the environment:
-// DATABASE_URL, TG_DEPLOYMENT_ID, TG_EXCHANGE_URL (testnet endpoints base), TG_API_KEY, TG_API_SECRET,
+// DATABASE_URL, MODELS_DIR (ONNX model files, as in the runner), TG_DEPLOYMENT_ID, TG_EXCHANGE_URL
+// (testnet endpoints base), TG_API_KEY, TG_API_SECRET,
 // TG_AFTER (open time of the last candle already handled), TG_KILL_AFTER_SEND=1 (test only: SIGKILL this
 // process right after the exchange accepted an order, before anything is recorded).
+import { modelsDirFrom } from "@tradegraph/config";
 import { createPrismaClient } from "@tradegraph/db";
+import { installOnnxRuntime } from "@tradegraph/ml-onnx";
 import { runExchangeDeployment } from "./run-exchange-deployment.ts";
 import { createTradingExchange } from "./trading-exchange.ts";
 
@@ -13,6 +16,7 @@ function required(name: string): string {
   return value;
 }
 
+installOnnxRuntime(modelsDirFrom(process.env));
 const base = required("TG_EXCHANGE_URL");
 const prisma = createPrismaClient(required("DATABASE_URL"));
 const exchange = createTradingExchange({

@@ -1,9 +1,10 @@
 /**
  * `tradegraph backtest`: runs a strategy graph over a candle file and prints a summary, or
- * `{ metrics, trades, equity }` as JSON (metric keys as in docs/metrics.md).
+ * `{ metrics, trades, equity, settings, models }` as JSON (metric keys as in docs/metrics.md).
  */
 import { readFile } from "node:fs/promises";
-import { basename } from "node:path";
+import { basename, resolve } from "node:path";
+import { applyDotEnv, modelsDirFrom } from "@tradegraph/config";
 import {
   type BacktestResult,
   equityPoints,
@@ -12,6 +13,7 @@ import {
   windowColumns,
 } from "@tradegraph/engine";
 import { decodeCandleBytes, isTimeframe, parseCandleText, TIMEFRAME_MS } from "@tradegraph/market-data";
+import { installOnnxRuntime } from "@tradegraph/ml-onnx";
 import type { Command } from "commander";
 
 export interface BacktestCommandOptions {
@@ -25,6 +27,7 @@ export interface BacktestCommandOptions {
   fee?: string;
   slippageBps?: string;
   fill?: string;
+  modelsDir?: string;
   json?: boolean;
 }
 
@@ -53,7 +56,11 @@ export function registerBacktestCommand(program: Command, output: CommandOutput 
     .option("--fee <rate>", "taker and maker fee as a fraction (0.001 = 0.1%)", "0.001")
     .option("--slippage-bps <bps>", "slippage on market and stop fills, in basis points", "0")
     .option("--fill <model>", "market fills: next-open or close", "next-open")
-    .option("--json", "print { metrics, trades, equity } as JSON")
+    .option(
+      "--models-dir <dir>",
+      "folder of the ONNX files `model: onnx` predictors load (default: MODELS_DIR, else models/ in the repository)",
+    )
+    .option("--json", "print { metrics, trades, equity, settings, models } as JSON")
     .action(async (options: BacktestCommandOptions) => {
       process.exitCode = await backtestCommand(options, output);
     });
@@ -96,6 +103,7 @@ export async function backtestCommand(
     const fill = options.fill ?? "next-open";
     if (fill !== "next-open" && fill !== "close")
       throw new UsageError(`--fill: use next-open or close, not "${fill}"`);
+    installOnnxRuntime(modelsDirOf(options));
     const result = runBacktest({
       graph,
       candles: { [symbol]: candles },
@@ -114,6 +122,7 @@ export async function backtestCommand(
           trades: result.trades,
           equity: equityPoints(result),
           settings: result.settings,
+          models: result.models,
         }),
       );
     } else output.out(summary(result, symbol, timeframe, basename(options.graph)));
@@ -124,6 +133,14 @@ export async function backtestCommand(
     else output.err(`backtest failed: ${String(error)}`);
     return 1;
   }
+}
+
+/** --models-dir, else MODELS_DIR from the environment or the nearest .env, else the default. */
+function modelsDirOf(options: BacktestCommandOptions): string {
+  if (options.modelsDir) return resolve(options.modelsDir);
+  const env = { ...process.env };
+  applyDotEnv(process.cwd(), env);
+  return modelsDirFrom(env);
 }
 
 async function readGraph(path: string): Promise<unknown> {
