@@ -139,7 +139,7 @@ describe("take-profit targets rest on the exchange as limit sells (real ccxt aga
     }
   });
 
-  it("after a restart, a target left resting is cancelled first and the position is what the account holds", async () => {
+  it("after a restart, a target left resting is cancelled first, the position is what the account holds and its target rests again", async () => {
     const stub = await startExchangeStub({
       candles: { "BTC/USDT": { "1m": minutes } },
       now: start + 15_000,
@@ -195,7 +195,8 @@ describe("take-profit targets rest on the exchange as limit sells (real ccxt aga
       await running;
       expect(stub.balances().BTC?.locked).toBeGreaterThan(0);
 
-      // Second life: the leftover target is taken off before anything else; the coins are free again.
+      // Second life: the leftover target is taken off before anything else (freeing the coins), then the
+      // restored position's target rests again, for what the account holds.
       const second: number[] = [];
       const stopSecond = new AbortController();
       const resumed = life(first.at(-1)!, second, stopSecond);
@@ -207,10 +208,15 @@ describe("take-profit targets rest on the exchange as limit sells (real ccxt aga
       const row = await db.prisma.order.findUniqueOrThrow({ where: { clientOrderId: left!.clientOrderId } });
       expect(row.status).toBe("cancelled");
       const balances = stub.balances();
-      expect(balances.BTC?.locked ?? 0).toBe(0);
       const slot = loop.session.portfolio.slots[0]!;
       expect(slot.quantity).toBeGreaterThan(0);
-      expect(slot.quantity).toBeCloseTo(balances.BTC!.free, 12);
+      expect(slot.quantity).toBeCloseTo(balances.BTC!.free + balances.BTC!.locked, 12);
+      const rearmed = stub.orders().filter((o) => o.type === "LIMIT" && o.status === "NEW");
+      expect(rearmed).toHaveLength(1);
+      expect(rearmed[0]!.clientOrderId).not.toBe(left!.clientOrderId);
+      expect(rearmed[0]!.price).toBe(left!.price);
+      expect(balances.BTC!.locked).toBeCloseTo(rearmed[0]!.origQty, 12);
+      expect(slot.quantity - rearmed[0]!.origQty).toBeLessThan(0.00001); // rounded down to the lot step
     } finally {
       await stub.stop();
     }

@@ -140,3 +140,32 @@ export type DeploymentMark = z.infer<typeof deploymentMarkSchema>;
 export type DeploymentPush =
   | { kind: "subscribed"; deploymentId: string }
   | { kind: "changed"; deploymentId: string; what: string[] };
+
+const level = z.number().finite().nullable();
+
+/**
+ * Protective levels of an open position as the engine holds them (`Position.exitLevels`), written by the
+ * runner with the position so a restarted runner re-arms them. Prices in quote currency, null = none;
+ * percents are fractions (0.02 = 2%).
+ */
+export const positionExitLevelsSchema = z.object({
+  stopLoss: level,
+  takeProfit: level,
+  trailingStop: level,
+  breakEvenStop: level,
+  /** Trailing distance as a fraction of the best price, or in price units (the one the rule uses). */
+  trailPercent: level,
+  trailDistance: level,
+  /** Best price since entry (drives trailing and break-even). */
+  bestPrice: level,
+  breakEvenTrigger: level,
+  breakEvenOffset: level,
+  /** |entry − initial stop| per unit, for R multiples. */
+  initialRisk: level,
+  /** Time stop in bars (0 = none) and the bars held so far. */
+  maxBars: z.number().int().min(0),
+  barsHeld: z.number().int().min(0),
+  /** Order node whose entry opened the position. */
+  entryNodeId: z.string(),
+});
+export type PositionExitLevels = z.infer<typeof positionExitLevelsSchema>;

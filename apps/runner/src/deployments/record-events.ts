@@ -1,13 +1,17 @@
 import { type DeploymentMark, deploymentEventsChannel, deploymentMarksKey } from "@tradegraph/contracts";
-import type { PrismaClient } from "@tradegraph/db";
+import { Prisma, type PrismaClient } from "@tradegraph/db";
 import type { Redis } from "ioredis";
 import type { DeploymentEvent, DeploymentLoop } from "./deployment-loop.ts";
+import { exitLevelsOf } from "./exit-levels.ts";
 
 /** Redis channel (after REDIS_PREFIX + ":") where the runner publishes each recorded deployment event. */
 export { deploymentEventsChannel };
 
-/** Position size last written per loop and symbol: positions are written when they change, not every candle. */
-const recordedQuantities = new WeakMap<DeploymentLoop, number[]>();
+/**
+ * Position size and exit levels (JSON) last written per loop and symbol: positions are written when they
+ * change, not every candle.
+ */
+const recordedPositions = new WeakMap<DeploymentLoop, { quantity: number; levels: string }[]>();
 
 export interface RecordTarget {
   prisma: PrismaClient;
@@ -78,20 +82,27 @@ export async function recordLoopEvents(
       );
     }
   }
-  const recorded = recordedQuantities.get(loop) ?? loop.session.slots.map(() => Number.NaN);
-  recordedQuantities.set(loop, recorded);
+  const recorded =
+    recordedPositions.get(loop) ?? loop.session.slots.map(() => ({ quantity: Number.NaN, levels: "" }));
+  recordedPositions.set(loop, recorded);
+  const levels = loop.session.slots.map((slot) => exitLevelsOf(slot));
+  const levelsJson = levels.map((l) => JSON.stringify(l));
   if (
     events.some((e) => e.kind === "trade") ||
-    loop.session.slots.some((slot, s) => slot.quantity !== recorded[s])
+    loop.session.slots.some(
+      (slot, s) => slot.quantity !== recorded[s]!.quantity || levelsJson[s] !== recorded[s]!.levels,
+    )
   ) {
     for (const slot of loop.session.slots) {
-      recorded[slot.index] = slot.quantity;
+      recorded[slot.index] = { quantity: slot.quantity, levels: levelsJson[slot.index]! };
       const trades = loop.trades.filter((t) => t.symbol === slot.symbol);
       const position = {
         quantity: slot.quantity,
         averageEntryPrice: slot.quantity === 0 || Number.isNaN(slot.entryPrice) ? 0 : slot.entryPrice,
         realizedPnl: trades.reduce((sum, t) => sum + t.pnl, 0),
         feesPaid: trades.reduce((sum, t) => sum + t.fees, 0),
+        // Saved with the position so a restart re-arms the same stop and target.
+        exitLevels: levels[slot.index] ?? Prisma.DbNull,
       };
       writes.push(
         prisma.position.upsert({

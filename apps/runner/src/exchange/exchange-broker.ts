@@ -88,6 +88,15 @@ export class ExchangeBroker implements Broker {
     this.submit(slot, order, bar);
   }
 
+  /**
+   * After a restart restored the position and its levels: rests its target on the exchange again (the one
+   * left by the earlier run was cancelled at start). `attempt` makes the client order id new each restart.
+   */
+  async rearmTarget(slot: SymbolSlot, attempt: number): Promise<boolean> {
+    if (!this.takeProfits || this.takeProfits.has(slot)) return false;
+    return this.takeProfits.place(slot, slot.entryTime, slot.entryNodeId, `takeProfit:rearm#${attempt}`);
+  }
+
   /** Orders waiting to be sent (the loop flushes them before the next candle). */
   get waiting(): number {
     return this.queue.length;

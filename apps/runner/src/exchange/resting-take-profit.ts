@@ -28,15 +28,21 @@ export class RestingTakeProfits {
   }
 
   /**
-   * After an entry filled: rests its target as a limit sell for the whole position. False when there is
-   * no target or the exchange refused the order (the target is then watched on closed bars instead).
+   * After an entry filled (or a restart restored the position): rests its target as a limit sell for the
+   * whole position. False when there is no target or the exchange refused the order (the target is then
+   * watched on closed bars instead). `purpose` keeps a re-armed target's client order id new.
    */
-  async place(slot: SymbolSlot, barTime: number, nodeId: string): Promise<boolean> {
+  async place(
+    slot: SymbolSlot,
+    barTime: number,
+    nodeId: string,
+    purpose = "takeProfit:resting",
+  ): Promise<boolean> {
     const { desk, deploymentId, roundQuantity, roundPrice } = this.options;
     if (!(slot.takeProfit > 0) || !(slot.quantity > 0)) return false;
     const quantity = roundQuantity(slot.symbol, slot.quantity);
     if (!(quantity > 0)) return false;
-    const id = clientOrderId(deploymentId, barTime, nodeId, "takeProfit:resting");
+    const id = clientOrderId(deploymentId, barTime, nodeId, purpose);
     try {
       await desk.place({
         clientOrderId: id,

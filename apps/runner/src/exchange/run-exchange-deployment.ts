@@ -10,6 +10,7 @@ import type { SharedRateLimiter } from "../rate-limit/token-bucket.ts";
 import { ExchangeBroker } from "./exchange-broker.ts";
 import { OrderDesk } from "./order-desk.ts";
 import { reconcileBook } from "./reconcile-book.ts";
+import { reopenPosition } from "./reopen-position.ts";
 import { recordedPosition } from "./restore-position.ts";
 import { isTransient, type RetryOptions } from "./retry.ts";
 
@@ -158,21 +159,8 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     signal: options.signal,
   });
   const after = options.after ?? warm.lastTime;
-  const slot = loop.session.slots[0]!;
-  if (restored && held > 0) {
-    loop.session.portfolio.ledger.open(
-      slot,
-      "long",
-      held,
-      restored.entryPrice,
-      restored.entryFee,
-      restored.entryTime,
-      -1,
-      [],
-      -1,
-      restored.entryNodeId,
-    );
-  }
+  if (restored && held > 0)
+    await reopenPosition({ prisma, deploymentId, loop, broker: broker!, restored, held });
 
   await prisma.deployment.update({
     where: { id: deploymentId },

@@ -1,0 +1,239 @@
+import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
+import { startExchangeStub } from "@tradegraph/market-data/exchange-stub";
+import type { CandleColumns } from "@tradegraph/nodes";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseExitLevels } from "../src/deployments/exit-levels.ts";
+import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
+import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
+import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+
+const MINUTE = 60_000;
+const start = Date.UTC(2025, 6, 1);
+/** Candle index (from start − 200 min) of the first live candle; earlier ones are the warm-up history. */
+const LIVE_FROM = 200;
+const BARS = 320;
+const STOP_PCT = 2;
+const TARGET_PCT = 2;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A market that falls from 110 to 100, rises 0.05 a minute to 102 (the 20/50 SMAs cross up near 101.15,
+ * the entry) and then stays at 102, where neither the ±2 % stop and target nor a down-cross is reached.
+ * `wicks` puts single-bar wicks (open and close at 102) at given candle indexes.
+ */
+function market(wicks: Record<number, { high?: number; low?: number }>): CandleColumns {
+  const columns = {
+    time: new Float64Array(BARS),
+    open: new Float64Array(BARS),
+    high: new Float64Array(BARS),
+    low: new Float64Array(BARS),
+    close: new Float64Array(BARS),
+    volume: new Float64Array(BARS),
+  };
+  let previous = 110;
+  for (let i = 0; i < BARS; i++) {
+    const close = i < LIVE_FROM ? 110 - 0.05 * i : i < 240 ? 100 + 0.05 * (i - 199) : 102;
+    columns.time[i] = start + (i - LIVE_FROM) * MINUTE;
+    columns.open[i] = previous;
+    columns.close[i] = close;
+    columns.high[i] = wicks[i]?.high ?? Math.max(previous, close) + 0.01;
+    columns.low[i] = wicks[i]?.low ?? Math.min(previous, close) - 0.01;
+    columns.volume[i] = 10;
+    previous = close;
+  }
+  return columns;
+}
+
+/** The SMA crossover whose buy carries a STOP_PCT % stop-loss and a TARGET_PCT % take-profit. */
+function crossoverWithStopAndTarget(): unknown {
+  const graph = exampleGraph("sma-crossover") as { nodes: object[]; edges: object[] };
+  graph.nodes.push(
+    {
+      id: "stop",
+      type: "order.stopLoss",
+      version: 1,
+      params: { mode: "percent", percent: STOP_PCT },
+      position: { x: 0, y: 300 },
+    },
+    {
+      id: "target",
+      type: "order.takeProfit",
+      version: 1,
+      params: { mode: "percent", percent: TARGET_PCT, minRewardRisk: 0 },
+      position: { x: 0, y: 400 },
+    },
+  );
+  graph.edges.push(
+    { id: "eStop", from: { node: "stop", port: "rule" }, to: { node: "buy", port: "exits" } },
+    { id: "eTarget", from: { node: "target", port: "rule" }, to: { node: "buy", port: "exits" } },
+  );
+  return graph;
+}
+
+describe("after a restart the restored position keeps its stop and target (real ccxt against the stub)", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  /**
+   * First life: enters on the up-cross and is stopped (no flattening) 7 bars later. Second life: restarted
+   * from the database and the exchange alone, it runs until the position exits (or the bars run out).
+   */
+  async function enterStopAndRestart(wicks: Record<number, { high?: number; low?: number }>) {
+    const stub = await startExchangeStub({
+      candles: { "BTC/USDT": { "1m": market(wicks) } },
+      now: start + 15_000,
+      balances: { USDT: 10_000 },
+    });
+    const { userId, versionId } = await createQueuedRun(
+      db.prisma,
+      crossoverWithStopAndTarget(),
+      storedSettings(YEAR_2024),
+    );
+    const deployment = await db.prisma.deployment.create({
+      data: {
+        ownerId: userId,
+        strategyVersionId: versionId,
+        mode: "testnet",
+        symbols: ["BTC/USDT"],
+        timeframe: "1m",
+        riskLimits: {},
+      },
+    });
+    const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
+    const life = (after: number, recorded: number[], abort: AbortController) =>
+      runExchangeDeployment({
+        prisma: db.prisma,
+        deploymentId: deployment.id,
+        exchange: createTradingExchange({
+          exchangeId: "binance",
+          mode: "testnet",
+          apiKey: stub.apiKey,
+          secret: stub.secret,
+          urls,
+          config: { timeout: 2000 },
+        }),
+        retry: { baseDelayMs: 20 },
+        signal: abort.signal,
+        after,
+        pollIntervalMs: 10,
+        onCandleRecorded: (time) => recorded.push(time),
+      });
+    const step = async (recorded: number[], count: number) => {
+      stub.advance(MINUTE);
+      for (let i = 0; i < 4000 && recorded.length < count; i++) await sleep(5);
+    };
+
+    const first: number[] = [];
+    const stopFirst = new AbortController();
+    const running = life(start - MINUTE, first, stopFirst);
+    for (let k = 1; k <= 30; k++) await step(first, k);
+    stopFirst.abort();
+    const firstLoop = await running;
+    const entered = firstLoop.session.slots[0]!;
+    const levels = {
+      quantity: entered.quantity,
+      entryPrice: entered.entryPrice,
+      stopLoss: entered.stopLoss,
+      takeProfit: entered.takeProfit,
+    };
+    const sellsBefore = stub.orders().filter((o) => o.side === "SELL").length;
+    const firstLifeOrders = new Set(stub.orders().map((o) => o.clientOrderId));
+    const position = await db.prisma.position.findUniqueOrThrow({
+      where: { deploymentId_symbol: { deploymentId: deployment.id, symbol: "BTC/USDT" } },
+    });
+
+    const second: number[] = [];
+    const stopSecond = new AbortController();
+    const resumed = life(first.at(-1)!, second, stopSecond);
+    // The restarted run has re-armed the position (a new resting sell) before its first candle.
+    const restingNew = () =>
+      stub
+        .orders()
+        .filter((o) => o.side === "SELL" && o.status === "NEW" && !firstLifeOrders.has(o.clientOrderId));
+    for (let i = 0; i < 4000 && restingNew().length === 0; i++) await sleep(5);
+    const rearmed = restingNew();
+    for (let k = 1; k <= 60; k++) {
+      await step(second, k);
+      if (stub.orders().filter((o) => o.side === "SELL" && o.executedQty > 0).length > 0) break;
+    }
+    // One more bar: an exit sent twice would show up here.
+    await step(second, second.length + 1);
+    stopSecond.abort();
+    const loop = await resumed;
+    await stub.stop();
+    return { deployment, stub, levels, position, sellsBefore, rearmed, loop, firstTrades: firstLoop.trades };
+  }
+
+  it("a restored position's stop fires at its level: a wick to just above it does nothing, one through it exits once", async () => {
+    // Entry at 101.15 → stop 99.127. Candle 250 dips to 99.2 (above), candle 255 to 99.0 (through it).
+    const run = await enterStopAndRestart({ 250: { low: 99.2 }, 255: { low: 99.0 } });
+    expect(run.firstTrades).toHaveLength(0);
+    expect(run.levels.quantity).toBeGreaterThan(0);
+    expect(run.levels.entryPrice).toBeCloseTo(101.15, 10);
+    expect(run.levels.stopLoss).toBeCloseTo(101.15 * (1 - STOP_PCT / 100), 10);
+    expect(run.sellsBefore).toBe(1); // the target rested by the first life
+    // Saved with the position, exactly as the engine held them.
+    const stored = parseExitLevels(run.position.exitLevels);
+    expect(stored?.stopLoss).toBe(run.levels.stopLoss);
+    expect(stored?.takeProfit).toBe(run.levels.takeProfit);
+    expect(stored?.entryNodeId).toBe("buy");
+
+    // The restart put the target back on the exchange for the whole position.
+    expect(run.rearmed).toHaveLength(1);
+    expect(run.rearmed[0]!.price).toBeCloseTo(run.levels.takeProfit, 2);
+    expect(run.rearmed[0]!.origQty).toBeCloseTo(run.levels.quantity, 4);
+
+    // Exactly one exit, on the candle whose low went through the stop, as a stop-loss.
+    expect(run.loop.trades).toHaveLength(1);
+    const trade = run.loop.trades[0]!;
+    expect(trade.exitReason).toBe("stopLoss");
+    expect(trade.exitTime).toBeGreaterThanOrEqual(start + (255 - LIVE_FROM) * MINUTE);
+    expect(trade.exitTime).toBeLessThan(start + (257 - LIVE_FROM) * MINUTE);
+    expect(trade.entryPrice).toBeCloseTo(101.15, 10);
+    // A stop watched on closed bars sells at market after that close (102 here: the dip was a wick).
+    expect(trade.exitPrice).toBeCloseTo(102, 8);
+    const sells = run.stub.orders().filter((o) => o.side === "SELL");
+    const filledSells = sells.filter((o) => o.executedQty > 0);
+    expect(filledSells).toHaveLength(1);
+    expect(filledSells[0]!.type).toBe("MARKET");
+    // The re-armed target was cancelled before the market sell; nothing rests or stays locked.
+    expect(sells.find((o) => o.clientOrderId === run.rearmed[0]!.clientOrderId)?.status).toBe("CANCELED");
+    expect(sells.some((o) => o.status === "NEW")).toBe(false);
+    const balances = run.stub.balances();
+    expect(balances.BTC?.locked ?? 0).toBe(0);
+    expect(balances.BTC?.free ?? 0).toBeLessThan(0.001);
+    // Flat: the row forgets the levels.
+    const row = await db.prisma.position.findUniqueOrThrow({
+      where: { deploymentId_symbol: { deploymentId: run.deployment.id, symbol: "BTC/USDT" } },
+    });
+    expect(Number(row.quantity)).toBe(0);
+    expect(row.exitLevels).toBeNull();
+  });
+
+  it("a restored position's target rests on the exchange again and fills at its price, once", async () => {
+    // Entry at 101.15 → target 103.173 (103.17 to the tick). Candle 250 reaches 103.1, candle 255 103.5.
+    const run = await enterStopAndRestart({ 250: { high: 103.1 }, 255: { high: 103.5 } });
+    expect(run.levels.takeProfit).toBeCloseTo(101.15 * (1 + TARGET_PCT / 100), 10);
+    expect(run.rearmed).toHaveLength(1);
+
+    expect(run.loop.trades).toHaveLength(1);
+    const trade = run.loop.trades[0]!;
+    expect(trade.exitReason).toBe("takeProfit");
+    expect(trade.exitPrice).toBe(103.17);
+    expect(trade.exitTime).toBe(start + (255 - LIVE_FROM) * MINUTE);
+    const filledSells = run.stub.orders().filter((o) => o.side === "SELL" && o.executedQty > 0);
+    expect(filledSells).toHaveLength(1);
+    expect(filledSells[0]!.clientOrderId).toBe(run.rearmed[0]!.clientOrderId);
+    expect(filledSells[0]!.status).toBe("FILLED");
+    expect(run.stub.balances().BTC?.locked ?? 0).toBe(0);
+    const events = await db.prisma.deploymentEvent.findMany({
+      where: { deploymentId: run.deployment.id, kind: "position.restored" },
+    });
+    expect(events.map((e) => e.level)).toEqual(["info"]);
+  });
+});
