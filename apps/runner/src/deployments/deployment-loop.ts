@@ -86,13 +86,39 @@ export class DeploymentLoop {
     this.lastTime[s] = candle.time;
     const before = this.session.portfolio.equity();
     this.session.pushCandle(s, candle);
+    return this.eventsAfter(candle.time, before);
+  }
+
+  /**
+   * The closed candles of one open time, one per symbol (a symbol left out had no candle then: a gap),
+   * stepped together as the backtest steps a portfolio bar; returns what happened because of them.
+   */
+  onClosedBar(candles: ReadonlyMap<string, Candle>): DeploymentEvent[] {
+    const bar: (Candle | undefined)[] = this.options.symbols.map(() => undefined);
+    let time = Number.NEGATIVE_INFINITY;
+    for (const [symbol, candle] of candles) {
+      const s = this.symbolIndex.get(symbol);
+      if (s === undefined) throw new Error(`This deployment does not trade ${symbol}.`);
+      if (candle.time <= this.lastTime[s]!) continue; // a repeat is never evaluated twice
+      this.lastTime[s] = candle.time;
+      bar[s] = candle;
+      time = Math.max(time, candle.time);
+    }
+    if (time === Number.NEGATIVE_INFINITY) return [];
+    const before = this.session.portfolio.equity();
+    this.session.pushCandles(bar);
+    return this.eventsAfter(time, before);
+  }
+
+  /** Events of the step just taken, plus a halt when it breached a circuit breaker. */
+  private eventsAfter(time: number, equityBefore: number): DeploymentEvent[] {
     const events = this.drainEvents();
     if (this.haltReason === null) {
-      const reason = this.breakers.check(candle.time, before, this.session.portfolio.equity());
+      const reason = this.breakers.check(time, equityBefore, this.session.portfolio.equity());
       if (reason !== null) {
         this.haltReason = reason;
         this.limits.limits.killSwitch = true;
-        events.push({ kind: "halted", time: candle.time, reason });
+        events.push({ kind: "halted", time, reason });
       }
     }
     return events;

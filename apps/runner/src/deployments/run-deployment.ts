@@ -1,7 +1,16 @@
 import type { PrismaClient } from "@tradegraph/db";
-import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
+import {
+  bucketStart,
+  type CandleStore,
+  type Exchange,
+  exchangeNow,
+  liveCandles,
+  timeframeMs,
+  withRetry,
+} from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "./deployment-loop.ts";
+import { mergeClosedCandles } from "./merged-candles.ts";
 import { restorePredictorState, savePredictorState } from "./predictor-state.ts";
 import { assertLiveAllowed } from "./promotion-gate.ts";
 import { recordLoopEvents } from "./record-events.ts";
@@ -24,14 +33,15 @@ export interface RunDeploymentOptions {
   flattenOnStop?: () => boolean;
   /** Read when the signal aborts: "paused" keeps the deployment resumable (default "stopped"). */
   statusOnStop?: () => "stopped" | "paused";
-  /** Called after each candle is fully recorded (open time). */
+  /** Called after each bar (the candles of one open time) is fully recorded (open time). */
   onCandleRecorded?: (time: number) => void;
 }
 
 /**
  * Runs one paper deployment until the signal aborts: each closed candle from the exchange goes through the
- * deployment loop, and what it did is written to PostgreSQL before the next candle is looked at.
- * (Single symbol; testnet/live run through runExchangeDeployment.)
+ * deployment loop, and what it did is written to PostgreSQL before the next candle is looked at. Several
+ * symbols share the cash: their streams are merged so each open time is stepped as the backtest steps it.
+ * (Testnet/live run through runExchangeDeployment.)
  */
 export async function runPaperDeployment(options: RunDeploymentOptions): Promise<DeploymentLoop> {
   const { prisma, deploymentId } = options;
@@ -49,12 +59,8 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   await assertLiveAllowed(prisma, deploymentId);
   if (deployment.mode !== "paper")
     throw new Error(`Deployment ${deploymentId} is ${deployment.mode}; only paper runs here.`);
-  const symbol = deployment.symbols[0];
-  if (symbol === undefined || deployment.symbols.length > 1) {
-    throw new Error(
-      `Deployment ${deploymentId} must trade exactly one symbol here, got ${deployment.symbols.join(", ")}.`,
-    );
-  }
+  const symbols = deployment.symbols;
+  if (symbols.length === 0) throw new Error(`Deployment ${deploymentId} trades no symbol.`);
   const limits = deployment.riskLimits as {
     maxNotionalPerOrder?: number;
     maxOrdersPerDay?: number;
@@ -65,7 +71,7 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   const loop = new DeploymentLoop({
     mode: "paper",
     graph: deployment.strategyVersion.graph,
-    symbols: [symbol],
+    symbols,
     timeframeMs: timeframeMs(deployment.timeframe),
     ...(deployment.paperCash !== null ? { settings: { initialCash: Number(deployment.paperCash) } } : {}),
     limits: {
@@ -84,17 +90,26 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   });
   // Trained ML models come back before the warm-up, which then replays what they already saw.
   await restorePredictorState(prisma, deploymentId, loop);
-  const warm = await warmUpDeployment({
-    loop,
-    symbol,
-    timeframe: deployment.timeframe,
-    exchange: options.exchange,
-    store: options.store,
-    storeExchange: options.exchange.id,
-    after: options.after,
-    signal: options.signal,
-  });
-  const after = options.after ?? warm.lastTime;
+  // Every symbol warms up on its own history up to one common close (read once: the clock moves between
+  // symbols); each then streams from its own last warm-up candle, so one not yet published is not lost.
+  const interval = timeframeMs(deployment.timeframe);
+  const until =
+    options.after ??
+    bucketStart(await withRetry("exchange time", () => exchangeNow(options.exchange)), interval) - interval;
+  const streamAfter = new Map<string, number>();
+  for (const symbol of symbols) {
+    const warm = await warmUpDeployment({
+      loop,
+      symbol,
+      timeframe: deployment.timeframe,
+      exchange: options.exchange,
+      store: options.store,
+      storeExchange: options.exchange.id,
+      after: until,
+      signal: options.signal,
+    });
+    streamAfter.set(symbol, options.after ?? warm.lastTime ?? until);
+  }
   await prisma.deployment.update({
     where: { id: deploymentId },
     data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
@@ -107,22 +122,27 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   };
   // The last warm-up candle is the first mark price, so the dashboard knows it before the next close.
   await recordLoopEvents(target, loop, []);
-  const stream = liveCandles({
-    exchange: options.exchange,
-    symbol,
-    timeframe: deployment.timeframe,
-    signal: options.signal,
-    webSocket: false,
-    ...(after !== undefined ? { after } : {}),
-    ...(options.pollIntervalMs !== undefined
-      ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
-      : {}),
-  });
-  for await (const candle of stream) {
-    await recordLoopEvents(target, loop, loop.onClosedCandle(symbol, candle));
+  const streams = new Map(
+    symbols.map((symbol) => [
+      symbol,
+      liveCandles({
+        exchange: options.exchange,
+        symbol,
+        timeframe: deployment.timeframe,
+        signal: options.signal,
+        webSocket: false,
+        after: streamAfter.get(symbol)!,
+        ...(options.pollIntervalMs !== undefined
+          ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
+          : {}),
+      }),
+    ]),
+  );
+  for await (const bar of mergeClosedCandles(streams)) {
+    await recordLoopEvents(target, loop, loop.onClosedBar(bar.candles));
     await savePredictorState(prisma, deploymentId, loop);
     await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
-    options.onCandleRecorded?.(candle.time);
+    options.onCandleRecorded?.(bar.time);
   }
   // Paper has no open exchange orders to cancel: the simulator's waiting orders end with the loop.
   const flatten = options.flattenOnStop?.() ?? false;
