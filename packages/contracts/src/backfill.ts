@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { symbolSchema } from "./deployments.ts";
+import { STORE_TIMEFRAMES, type StoreTimeframe, TIMEFRAME_MS } from "./timeframes.ts";
 
 /** Exchanges the Data page offers for a ccxt backfill, with the names traders know them by. */
 export const BACKFILL_EXCHANGES = ["binance", "binanceus", "kraken"] as const;
@@ -10,23 +11,9 @@ export const BACKFILL_EXCHANGE_LABELS: Record<BackfillExchange, string> = {
   kraken: "Kraken",
 };
 
-/** Candle lengths the store keeps (same list as market-data's TIMEFRAME_MS; a test keeps them equal). */
-export const BACKFILL_TIMEFRAME_MS = {
-  "1m": 60_000,
-  "3m": 180_000,
-  "5m": 300_000,
-  "15m": 900_000,
-  "30m": 1_800_000,
-  "1h": 3_600_000,
-  "2h": 7_200_000,
-  "4h": 14_400_000,
-  "6h": 21_600_000,
-  "8h": 28_800_000,
-  "12h": 43_200_000,
-  "1d": 86_400_000,
-} as const;
-export type BackfillTimeframe = keyof typeof BACKFILL_TIMEFRAME_MS;
-export const BACKFILL_TIMEFRAMES = Object.keys(BACKFILL_TIMEFRAME_MS) as BackfillTimeframe[];
+/** A backfill can fetch any timeframe the store keeps. */
+export type BackfillTimeframe = StoreTimeframe;
+export const BACKFILL_TIMEFRAMES = STORE_TIMEFRAMES;
 
 /** Most candles one backfill may ask for: about 1.9 years of 1m candles (≈1,000 exchange requests). */
 export const MAX_BACKFILL_CANDLES = 1_000_000;
@@ -53,7 +40,7 @@ export const startBackfillInput = z
       ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be after the start date." });
       return;
     }
-    const candles = Math.ceil((v.to - v.from) / BACKFILL_TIMEFRAME_MS[v.timeframe]);
+    const candles = Math.ceil((v.to - v.from) / TIMEFRAME_MS[v.timeframe]);
     if (candles > MAX_BACKFILL_CANDLES) {
       ctx.addIssue({
         code: "custom",

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./strategies.ts";
+import { TIMEFRAMES } from "./timeframes.ts";
 
 export const DEPLOYMENT_MODES = ["paper", "testnet", "live"] as const;
 export type DeploymentMode = (typeof DEPLOYMENT_MODES)[number];
@@ -52,7 +53,7 @@ export const createDeploymentInput = z.object({
   /** Required for testnet and live; paper trades need none. */
   credentialId: idSchema.optional(),
   symbols: z.array(symbolSchema).min(1, "Pick at least one symbol.").max(20),
-  timeframe: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+  timeframe: z.enum(TIMEFRAMES),
   /** Starting cash for paper mode, in quote currency. */
   paperCash: z.number().positive().max(1e12).optional(),
   riskLimits: riskLimitsSchema,

@@ -9,3 +9,4 @@ export * from "./model-report.ts";
 export * from "./queues.ts";
 export * from "./runs.ts";
 export * from "./strategies.ts";
+export * from "./timeframes.ts";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TIMEFRAMES } from "./timeframes.ts";
 
 /**
  * Every BullMQ queue name, in one place: server (producer), runner (worker) and tests import these.
@@ -19,7 +20,7 @@ export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 export const skeletonJobDataSchema = z.object({
   runId: z.string().min(1),
   symbol: z.string().regex(/^[A-Z0-9]+\/[A-Z0-9]+$/, "symbol looks like BTC/USDT"),
-  timeframe: z.enum(["1m", "5m", "15m", "1h", "4h", "1d"]),
+  timeframe: z.enum(TIMEFRAMES),
 });
 export type SkeletonJobData = z.infer<typeof skeletonJobDataSchema>;
 

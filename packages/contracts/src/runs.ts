@@ -3,12 +3,11 @@ import { z } from "zod";
 import { backtestSettingsSchema } from "./backtest.ts";
 import { symbolSchema } from "./deployments.ts";
 import { idSchema } from "./strategies.ts";
+import { TIMEFRAMES } from "./timeframes.ts";
 
 export const RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export const FINISHED_RUN_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "cancelled"];
-
-export const TIMEFRAMES = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
 
 /** Start a backtest of one saved version over a range of stored candles. */
 export const startBacktestInput = z

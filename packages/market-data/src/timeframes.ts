@@ -1,21 +1,9 @@
-/** Timeframes we store and resample between, with their length in ms. UTC-aligned like the exchange. */
-export const TIMEFRAME_MS = {
-  "1m": 60_000,
-  "3m": 180_000,
-  "5m": 300_000,
-  "15m": 900_000,
-  "30m": 1_800_000,
-  "1h": 3_600_000,
-  "2h": 7_200_000,
-  "4h": 14_400_000,
-  "6h": 21_600_000,
-  "8h": 28_800_000,
-  "12h": 43_200_000,
-  "1d": 86_400_000,
-} as const;
+import { STORE_TIMEFRAMES, type StoreTimeframe, TIMEFRAME_MS } from "@tradegraph/contracts";
 
-export type Timeframe = keyof typeof TIMEFRAME_MS;
-export const TIMEFRAMES = Object.keys(TIMEFRAME_MS) as Timeframe[];
+/** Timeframes we store and resample between (one table, in contracts, shared with the web app). */
+export { TIMEFRAME_MS };
+export type Timeframe = StoreTimeframe;
+export { STORE_TIMEFRAMES };
 
 export function isTimeframe(value: string): value is Timeframe {
   return Object.hasOwn(TIMEFRAME_MS, value);
@@ -23,7 +11,7 @@ export function isTimeframe(value: string): value is Timeframe {
 
 export function timeframeMs(timeframe: string): number {
   if (!isTimeframe(timeframe)) {
-    throw new Error(`Unknown timeframe "${timeframe}": use one of ${TIMEFRAMES.join(", ")}`);
+    throw new Error(`Unknown timeframe "${timeframe}": use one of ${STORE_TIMEFRAMES.join(", ")}`);
   }
   return TIMEFRAME_MS[timeframe];
 }

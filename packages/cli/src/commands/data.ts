@@ -10,7 +10,7 @@ import {
   importCandleFile,
   isTimeframe,
   type SeriesCoverage,
-  TIMEFRAMES,
+  STORE_TIMEFRAMES,
 } from "@tradegraph/market-data";
 import type { Command } from "commander";
 
@@ -47,7 +47,10 @@ export function registerDataCommand(program: Command, output: DataOutput = proce
       "exchange id, e.g. binance (default: from a name like binance_BTCUSDT_1h.csv.gz)",
     )
     .option("--symbol <symbol>", "market, e.g. BTC/USDT (default: from the file name)")
-    .option("--timeframe <tf>", `candle timeframe: ${TIMEFRAMES.join(", ")} (default: from the file name)`)
+    .option(
+      "--timeframe <tf>",
+      `candle timeframe: ${STORE_TIMEFRAMES.join(", ")} (default: from the file name)`,
+    )
     .action(async (file: string, options: DataImportOptions) => {
       process.exitCode = await dataImportCommand(file, options, output);
     });
@@ -84,7 +87,7 @@ export async function dataImportCommand(
     }
     if (!timeframe || !isTimeframe(timeframe)) {
       throw new UsageError(
-        `--timeframe must be one of ${TIMEFRAMES.join(", ")}${timeframe ? `, got "${timeframe}"` : ""}`,
+        `--timeframe must be one of ${STORE_TIMEFRAMES.join(", ")}${timeframe ? `, got "${timeframe}"` : ""}`,
       );
     }
     store = CandleStore.open(databaseUrlFrom(options.databaseUrl));

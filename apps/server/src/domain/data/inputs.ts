@@ -1,5 +1,4 @@
-import { symbolSchema } from "@tradegraph/contracts";
-import { TIMEFRAMES } from "@tradegraph/market-data";
+import { STORE_TIMEFRAMES, symbolSchema } from "@tradegraph/contracts";
 import { z } from "zod";
 
 /** Most bars one candles request returns: about 2.3 years of 1h candles, a comfortable chart payload. */
@@ -16,7 +15,7 @@ export const candlesInput = z
   .object({
     exchange: exchangeSchema.default("binance"),
     symbol: symbolSchema,
-    timeframe: z.enum(TIMEFRAMES as [string, ...string[]]),
+    timeframe: z.enum(STORE_TIMEFRAMES),
     /** Open time of the first candle wanted (inclusive), epoch ms. */
     from: epochMs,
     /** End of the range (exclusive), epoch ms. */
@@ -32,7 +31,7 @@ export const coverageInput = z
 export const importCandlesInput = z.object({
   exchange: exchangeSchema.default("binance"),
   symbol: symbolSchema,
-  timeframe: z.enum(TIMEFRAMES as [string, ...string[]]),
+  timeframe: z.enum(STORE_TIMEFRAMES),
   fileName: z.string().max(200).optional(),
   /** About 45 MB of file at most once decoded. */
   base64: z.string().min(1, "The file is empty.").max(60_000_000, "The file is too large (45 MB at most)."),

@@ -1,9 +1,9 @@
 import { Alert, Button, FileInput, Group, List, Select, Stack, Text, TextInput } from "@mantine/core";
+import { STORE_TIMEFRAMES, type StoreTimeframe } from "@tradegraph/contracts";
 import { useState } from "react";
 import { readApiError } from "../../lib/api-error.ts";
 import { type RouterOutputs, trpc } from "../../lib/trpc.ts";
 
-const TIMEFRAMES = ["1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d"];
 type Outcome = RouterOutputs["data"]["importFile"];
 
 /** Reads a file as base64 without blowing the call stack on large files. */
@@ -19,7 +19,7 @@ async function toBase64(file: File): Promise<string> {
 export function ImportCandlesForm({ onImported }: { onImported(): void }) {
   const [file, setFile] = useState<File | null>(null);
   const [symbol, setSymbol] = useState("BTC/USDT");
-  const [timeframe, setTimeframe] = useState<string | null>("1h");
+  const [timeframe, setTimeframe] = useState<StoreTimeframe | null>("1h");
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -56,7 +56,13 @@ export function ImportCandlesForm({ onImported }: { onImported(): void }) {
           w={260}
         />
         <TextInput label="Symbol" value={symbol} onChange={(e) => setSymbol(e.currentTarget.value)} w={120} />
-        <Select label="Timeframe" data={TIMEFRAMES} value={timeframe} onChange={setTimeframe} w={100} />
+        <Select
+          label="Timeframe"
+          data={STORE_TIMEFRAMES}
+          value={timeframe}
+          onChange={(v) => setTimeframe(v as StoreTimeframe | null)}
+          w={100}
+        />
         <Button onClick={submit} loading={busy} disabled={!file || !timeframe}>
           Import
         </Button>

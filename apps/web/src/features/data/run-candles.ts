@@ -1,8 +1,9 @@
+import { storeTimeframeOf } from "@tradegraph/contracts";
 import type { CandleColumns } from "@tradegraph/nodes";
 import type { GraphDocument } from "../../lib/graph-document.ts";
 import { evaluateNodeValues, type NodeValues, seriesColor } from "../../lib/node-values.ts";
 import { trpc } from "../../lib/trpc.ts";
-import { equityColumns, type RunResultJson, timeframeName } from "../results/from-run-result.ts";
+import { equityColumns, type RunResultJson } from "../results/from-run-result.ts";
 import type { IndicatorSeries } from "../results/result-types.ts";
 
 /** The candle range a run covered: its first to its last equity point (one bar per candle). */
@@ -19,11 +20,12 @@ export type RunCandles = { candles: CandleColumns; error: null } | { candles: nu
 /** Loads the stored candles the run traded on (first symbol), as Float64Array columns. */
 export async function loadRunCandles(result: RunResultJson, symbol = result.symbols[0]): Promise<RunCandles> {
   const range = runCandleRange(result);
-  if (!symbol || !range) return { candles: null, error: null };
+  const timeframe = storeTimeframeOf(result.timeframeMs);
+  if (!symbol || !range || !timeframe) return { candles: null, error: null };
   try {
     const { candles: c } = await trpc.data.candles.query({
       symbol,
-      timeframe: timeframeName(result.timeframeMs),
+      timeframe,
       ...range,
     });
     if (c.time.length === 0) return { candles: null, error: null };

@@ -1,4 +1,4 @@
-import type { ModelReports } from "@tradegraph/contracts";
+import { type ModelReports, storeTimeframeOf } from "@tradegraph/contracts";
 import type {
   BacktestResultView,
   CandleSeries,
@@ -34,17 +34,8 @@ export function equityColumns(equity: RunResultJson["equity"]): { time: number[]
   return { time: equity.time, value: equity.equity };
 }
 
-const TIMEFRAME_NAMES: Record<number, string> = {
-  60000: "1m",
-  300000: "5m",
-  900000: "15m",
-  3600000: "1h",
-  14400000: "4h",
-  86400000: "1d",
-};
-
 export function timeframeName(ms: number): string {
-  return TIMEFRAME_NAMES[ms] ?? `${Math.round(ms / 60_000)}m`;
+  return storeTimeframeOf(ms) ?? `${Math.round(ms / 60_000)}m`;
 }
 
 export function assumptionsOf(r: RunResultJson): string[] {

@@ -11,16 +11,18 @@ import {
   Text,
   Title,
 } from "@mantine/core";
-import { type SkeletonResult, skeletonResultSchema } from "@tradegraph/contracts";
+import {
+  type RunTimeframe,
+  type SkeletonResult,
+  skeletonResultSchema,
+  TIMEFRAMES,
+} from "@tradegraph/contracts";
 import { useEffect, useRef, useState } from "react";
 import { type RouterOutputs, trpc } from "../../lib/trpc.ts";
 import { formatNumber, formatUtc } from "./format.ts";
 
 const symbols = ["BTC/USDT", "ETH/USDT", "BNB/USDT", "SOL/USDT", "XRP/USDT", "ADA/USDT", "DOGE/USDT"];
 type RunView = RouterOutputs["skeleton"]["get"];
-
-const timeframes = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
-type Timeframe = (typeof timeframes)[number];
 
 const statusColor: Record<RunView["status"], string> = {
   queued: "gray",
@@ -36,7 +38,7 @@ const statusColor: Record<RunView["status"], string> = {
  */
 export function PipelineCheckPanel() {
   const [symbol, setSymbol] = useState("BTC/USDT");
-  const [timeframe, setTimeframe] = useState<Timeframe>("1h");
+  const [timeframe, setTimeframe] = useState<RunTimeframe>("1h");
   const [run, setRun] = useState<RunView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -85,9 +87,9 @@ export function PipelineCheckPanel() {
           <Select
             label="Timeframe"
             size="xs"
-            data={[...timeframes]}
+            data={[...TIMEFRAMES]}
             value={timeframe}
-            onChange={(v) => v && setTimeframe(v as Timeframe)}
+            onChange={(v) => v && setTimeframe(v as RunTimeframe)}
             allowDeselect={false}
           />
         </Group>
