@@ -91,6 +91,21 @@ describe("ONNX models trained elsewhere, run through the ML predictor node", () 
     }
   });
 
+  test("a direction model whose output leaves [0, 1] is refused, naming the node, file and value", () => {
+    // 100 × range + 0.5 exceeds 1 on any bar whose range is over 0.5% of its close.
+    writeFileSync(join(dir, "linear.onnx"), linearOnnxModel([[100], [0]], [0.5], false));
+    expect(() => runNode(mlPredictorNode, { model: "onnx", modelFile: "linear.onnx" }, inputs)).toThrow(
+      /\.modelFile: "linear\.onnx" returned -?\d+\.\d+ where a probability in \[0, 1\] was expected/,
+    );
+    // The same file is a valid return model: no probability is expected of it.
+    const run = runNode(
+      mlPredictorNode,
+      { model: "onnx", modelFile: "linear.onnx", target: "return" },
+      inputs,
+    );
+    expect(Math.max(...run.out.probability.filter(Number.isFinite))).toBeGreaterThan(1);
+  });
+
   test("no look-ahead: candles after bar t never change outputs at or before t", () => {
     const reference = runNode(mlPredictorNode, { model: "onnx", modelFile: "sigmoid.onnx" }, inputs);
     for (const t of [50, 250, 420]) {

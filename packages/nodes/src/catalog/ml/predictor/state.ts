@@ -74,9 +74,31 @@ function loadExternal(
       `${nodeId}.modelFile: no model runtime is installed here, so "${params.modelFile}" cannot be loaded (ONNX models run in the runner and CLI, not in the browser)`,
     );
   }
+  let model: ExternalModel;
   try {
-    return runtime.load({ ref: params.modelFile, features, task: params.target, classes });
+    model = runtime.load({ ref: params.modelFile, features, task: params.target, classes });
   } catch (error) {
     throw new Error(`${nodeId}.modelFile: ${(error as Error).message}`);
   }
+  return params.target === "return" ? model : probabilitiesChecked(model, nodeId, params.modelFile);
+}
+
+/**
+ * A direction model must output probabilities: a model trained elsewhere (a plain linear regression, say)
+ * may not, and a "probability" of 1.4 would silently pass every threshold downstream. Refused at the bar.
+ */
+function probabilitiesChecked(model: ExternalModel, nodeId: string, file: string): ExternalModel {
+  return {
+    description: model.description,
+    predict(row, out) {
+      model.predict(row, out);
+      for (const p of out) {
+        if (!(p >= 0 && p <= 1)) {
+          throw new Error(
+            `${nodeId}.modelFile: "${file}" returned ${p} where a probability in [0, 1] was expected; a direction model must output P(up) or class probabilities (e.g. predict_proba), or set the label to return`,
+          );
+        }
+      }
+    },
+  };
 }
