@@ -300,6 +300,47 @@ describe("deployments", () => {
     expect(t.credentialId).toBe(testnet.id);
   });
 
+  it("takes several symbols for paper but one for testnet and live, and no symbol twice", async () => {
+    const [testnet] = (await trader.credentials.list()).filter((c) => c.mode === "testnet");
+    const [live] = (await trader.credentials.list()).filter((c) => c.mode === "live");
+    const two = ["btc/usdt", "eth/usdt"];
+    const oneSymbolOnly =
+      "symbols: testnet and live deployments trade one symbol for now; deploy one per symbol.";
+    const onTestnet = await expectAppError(
+      trader.deployments.create({ ...paper(), mode: "testnet", credentialId: testnet!.id, symbols: two }),
+      "VALIDATION_FAILED",
+    );
+    expect(onTestnet.message).toBe(oneSymbolOnly);
+    const onLive = await expectAppError(
+      trader.deployments.create({
+        ...paper(),
+        mode: "live",
+        credentialId: live!.id,
+        paperCash: undefined,
+        symbols: two,
+      }),
+      "VALIDATION_FAILED",
+    );
+    expect(onLive.message).toBe(oneSymbolOnly);
+    const repeated = await expectAppError(
+      trader.deployments.create({ ...paper(), symbols: ["BTC/USDT", "btc/usdt"] }),
+      "VALIDATION_FAILED",
+    );
+    expect(repeated.message).toBe("symbols: BTC/USDT is listed twice; list each symbol once.");
+
+    const before = await h.db.prisma.deployment.count();
+    const portfolio = await trader.deployments.create({ ...paper(), symbols: two });
+    expect(portfolio.symbols).toEqual(["BTC/USDT", "ETH/USDT"]);
+    expect(await h.db.prisma.deployment.count()).toBe(before + 1); // the refused ones left no row
+    const single = await trader.deployments.create({
+      ...paper(),
+      mode: "testnet",
+      credentialId: testnet!.id,
+      symbols: ["eth/usdt"],
+    });
+    expect(single.symbols).toEqual(["ETH/USDT"]);
+  });
+
   it("will not delete a strategy or remove a key while a deployment wants to run", async () => {
     const [testnet] = (await trader.credentials.list()).filter((c) => c.mode === "testnet");
     const d = await trader.deployments.create({ ...paper(), mode: "testnet", credentialId: testnet!.id });

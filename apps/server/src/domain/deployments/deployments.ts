@@ -95,7 +95,23 @@ async function checkCredential(deps: ServerDeps, caller: Caller, input: CreateDe
   return credential.id;
 }
 
+/** Symbol rules the input schema cannot express: no repeats, and one symbol outside paper trading. */
+function checkSymbols(input: CreateDeploymentInput) {
+  const repeated = input.symbols.find((symbol, k) => input.symbols.indexOf(symbol) !== k);
+  if (repeated !== undefined) {
+    throw new AppError("VALIDATION_FAILED", `symbols: ${repeated} is listed twice; list each symbol once.`);
+  }
+  // The runner's exchange broker trades one market per deployment; paper shares cash across several.
+  if (input.mode !== "paper" && input.symbols.length > 1) {
+    throw new AppError(
+      "VALIDATION_FAILED",
+      "symbols: testnet and live deployments trade one symbol for now; deploy one per symbol.",
+    );
+  }
+}
+
 export async function createDeployment(deps: ServerDeps, caller: Caller, input: CreateDeploymentInput) {
+  checkSymbols(input);
   const strategy = await ownStrategy(deps, caller, input.strategyId);
   const version = await deps.prisma.strategyVersion.findUnique({
     where: { strategyId_number: { strategyId: strategy.id, number: input.versionNumber } },
