@@ -18,6 +18,7 @@ import { createDeploymentInput, type DeploymentMode, type RiskLimits } from "@tr
 import { useState } from "react";
 import { readApiError } from "../../lib/api-error.ts";
 import { trpc } from "../../lib/trpc.ts";
+import { symbolsHint } from "./deploy-symbols.ts";
 
 interface Props {
   opened: boolean;
@@ -82,6 +83,7 @@ export function DeployDialog({
   const parsed = createDeploymentInput.safeParse(input);
   const fieldError = (path: string) =>
     parsed.success ? undefined : parsed.error.issues.find((i) => i.path.join(".").startsWith(path))?.message;
+  const symbolsCheck = symbolsHint(mode, symbols);
   const liveConfirmed = mode !== "live" || confirmName === strategyName;
   const needsCredential = mode !== "paper" && !credentialId;
   const deploy = useMutation({
@@ -136,7 +138,9 @@ export function DeployDialog({
             label="Symbols"
             value={symbols}
             onChange={(v) => setSymbols(v.map((s) => s.trim().toUpperCase()))}
-            error={fieldError("symbols")}
+            description={symbolsCheck.description || undefined}
+            error={symbolsCheck.error ?? fieldError("symbols")}
+            data-testid="deploy-symbols"
           />
           <Select
             label="Timeframe"
@@ -232,7 +236,9 @@ export function DeployDialog({
           </Button>
           <Button
             color={mode === "live" ? "red" : undefined}
-            disabled={!parsed.success || needsCredential || !liveConfirmed}
+            disabled={
+              !parsed.success || symbolsCheck.error !== undefined || needsCredential || !liveConfirmed
+            }
             loading={deploy.isPending}
             onClick={() => deploy.mutate()}
             data-testid="deploy-submit"
