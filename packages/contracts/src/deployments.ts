@@ -170,3 +170,20 @@ export const positionExitLevelsSchema = z.object({
   entryNodeId: z.string(),
 });
 export type PositionExitLevels = z.infer<typeof positionExitLevelsSchema>;
+
+/** Statuses the runner itself sets (the server sets `starting`/`stopping` when it sends a command). */
+export const RUNNER_SET_STATUSES = ["running", "paused", "stopped", "halted", "failed"] as const;
+
+/**
+ * Published by the runner on `deploymentEventsChannel` (an element of the JSON array, like every event
+ * there) when it changes a deployment's status, so the dashboard header updates by push.
+ */
+export const deploymentStatusMessageSchema = z.object({
+  kind: z.literal("status"),
+  status: z.enum(RUNNER_SET_STATUSES),
+  /** Why (halt reason, failure, emergency stop), null when there is nothing to say. */
+  reason: z.string().nullable(),
+  /** When the runner changed it, epoch ms. */
+  time: z.number().int(),
+});
+export type DeploymentStatusMessage = z.infer<typeof deploymentStatusMessageSchema>;

@@ -2,6 +2,7 @@ import { type DeploymentMark, deploymentEventsChannel, deploymentMarksKey } from
 import { Prisma, type PrismaClient } from "@tradegraph/db";
 import type { Redis } from "ioredis";
 import type { DeploymentEvent, DeploymentLoop } from "./deployment-loop.ts";
+import { statusMessage } from "./deployment-status.ts";
 import { exitLevelsOf } from "./exit-levels.ts";
 
 /** Redis channel (after REDIS_PREFIX + ":") where the runner publishes each recorded deployment event. */
@@ -126,8 +127,13 @@ export async function recordLoopEvents(
     const push = target.redis.multi();
     if (Object.keys(marks).length > 0)
       push.hset(`${target.prefix}:${deploymentMarksKey(deploymentId)}`, marks);
-    // Every recorded candle is announced (an empty list = position or mark only), so the dashboard refetches.
-    push.publish(`${target.prefix}:${deploymentEventsChannel(deploymentId)}`, JSON.stringify(events));
+    // Every recorded candle is announced (an empty list = position or mark only), so the dashboard refetches;
+    // a halt also carries the status it set, for the dashboard header.
+    const halts = events.flatMap((e) => (e.kind === "halted" ? [statusMessage("halted", e.reason)] : []));
+    push.publish(
+      `${target.prefix}:${deploymentEventsChannel(deploymentId)}`,
+      JSON.stringify([...events, ...halts]),
+    );
     await push.exec();
   }
 }

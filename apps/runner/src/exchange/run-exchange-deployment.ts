@@ -2,6 +2,7 @@ import type { PrismaClient } from "@tradegraph/db";
 import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "../deployments/deployment-loop.ts";
+import { setDeploymentStatus } from "../deployments/deployment-status.ts";
 import { restorePredictorState, savePredictorState } from "../deployments/predictor-state.ts";
 import { assertLiveAllowed } from "../deployments/promotion-gate.ts";
 import { recordLoopEvents } from "../deployments/record-events.ts";
@@ -162,16 +163,13 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
   if (restored && held > 0)
     await reopenPosition({ prisma, deploymentId, loop, broker: broker!, restored, held });
 
-  await prisma.deployment.update({
-    where: { id: deploymentId },
-    data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
-  });
   const target = {
     prisma,
     deploymentId,
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.prefix ? { prefix: options.prefix } : {}),
   };
+  await setDeploymentStatus(target, "running", null, { lastHeartbeatAt: new Date() });
   await recordLoopEvents(target, loop, []);
   // Set when the exchange stopped answering (candle polls or an order whose outcome is unknown).
   let reconnected = false;
@@ -223,12 +221,10 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     await broker!.flush();
     await recordLoopEvents(target, loop, loop.stop(false));
   }
-  await prisma.deployment.update({
-    where: { id: deploymentId },
-    data: {
-      status: loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
-      ...(flatten ? { statusReason: "emergency stop: positions flattened" } : {}),
-    },
-  });
+  await setDeploymentStatus(
+    target,
+    loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
+    flatten ? "emergency stop: positions flattened" : undefined,
+  );
   return loop;
 }

@@ -8,6 +8,7 @@ import type { PrismaClient } from "@tradegraph/db";
 import type { CandleStore, Exchange } from "@tradegraph/market-data";
 import { UnrecoverableError, Worker } from "bullmq";
 import { Redis } from "ioredis";
+import { setDeploymentStatus } from "../deployments/deployment-status.ts";
 import { runPaperDeployment } from "../deployments/run-deployment.ts";
 import { DeploymentCredentialError } from "../exchange/credential-exchange.ts";
 import { runExchangeDeployment } from "../exchange/run-exchange-deployment.ts";
@@ -99,7 +100,7 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
         const exchange =
           mode === "paper"
             ? options.exchangeFor(deploymentId)
-            : await tradingClientOrFail(options, deploymentId);
+            : await tradingClientOrFail(options, deploymentId, publisher);
         await run({
           prisma: options.prisma,
           deploymentId,
@@ -139,15 +140,13 @@ export async function createDeploymentWorker(options: DeploymentWorkerOptions) {
 }
 
 /** A key that is missing, of the wrong mode or unreadable will not fix itself: fail the deployment, no retry. */
-async function tradingClientOrFail(options: DeploymentWorkerOptions, deploymentId: string) {
+async function tradingClientOrFail(options: DeploymentWorkerOptions, deploymentId: string, publisher: Redis) {
   try {
     return await options.tradingExchangeFor!(deploymentId);
   } catch (error) {
     if (!(error instanceof DeploymentCredentialError || error instanceof SecretDecryptError)) throw error;
-    await options.prisma.deployment.update({
-      where: { id: deploymentId },
-      data: { status: "failed", statusReason: error.message },
-    });
+    const target = { prisma: options.prisma, deploymentId, redis: publisher, prefix: options.prefix };
+    await setDeploymentStatus(target, "failed", error.message);
     throw new UnrecoverableError(error.message);
   }
 }
