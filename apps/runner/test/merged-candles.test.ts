@@ -1,6 +1,6 @@
 import type { Candle } from "@tradegraph/market-data";
 import { describe, expect, it } from "vitest";
-import { mergeClosedCandles } from "../src/deployments/merged-candles.ts";
+import { mergeClosedCandles, mergeLiveCandles } from "../src/deployments/merged-candles.ts";
 
 function candle(time: number, close = time): Candle {
   return { time, open: close, high: close, low: close, close, volume: 1 };
@@ -116,5 +116,20 @@ describe("merging closed-candle streams into the portfolio clock", () => {
       })(),
     ).rejects.toThrow("exchange said no");
     expect(times).toEqual([1]);
+  });
+
+  it("stops the other symbols' streams when one fails, so none keeps polling the exchange", async () => {
+    const signals = new Map<string, AbortSignal>();
+    async function* open(symbol: string, signal: AbortSignal): AsyncGenerator<Candle> {
+      signals.set(symbol, signal);
+      if (symbol === "ETH/USDT") throw new Error("ETH/USDT is not traded any more");
+      // Polls until told to stop, like a live stream between closes.
+      while (!signal.aborted) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    const deployment = new AbortController();
+    const bars = mergeLiveCandles(["BTC/USDT", "ETH/USDT"], open, deployment.signal);
+    await expect(bars.next()).rejects.toThrow("ETH/USDT is not traded any more");
+    expect(signals.get("BTC/USDT")!.aborted).toBe(true);
+    expect(deployment.signal.aborted).toBe(false);
   });
 });

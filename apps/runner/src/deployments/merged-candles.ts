@@ -55,3 +55,21 @@ export async function* mergeClosedCandles(
     for (const stream of streams.values()) void stream.return?.()?.catch(() => {});
   }
 }
+
+/**
+ * One live stream per symbol, merged. Every stream gets a signal that also ends with the merge (a stream
+ * failed, or the consumer stopped reading), so no stream keeps polling the exchange for a finished deployment.
+ */
+export async function* mergeLiveCandles(
+  symbols: readonly string[],
+  open: (symbol: string, signal: AbortSignal) => AsyncIterator<Candle>,
+  signal: AbortSignal,
+): AsyncGenerator<ClosedBar> {
+  const ended = new AbortController();
+  const streamSignal = AbortSignal.any([signal, ended.signal]);
+  try {
+    yield* mergeClosedCandles(new Map(symbols.map((symbol) => [symbol, open(symbol, streamSignal)])));
+  } finally {
+    ended.abort();
+  }
+}

@@ -10,8 +10,7 @@ import {
 } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "./deployment-loop.ts";
-import { setDeploymentStatus } from "./deployment-status.ts";
-import { mergeClosedCandles } from "./merged-candles.ts";
+import { mergeLiveCandles } from "./merged-candles.ts";
 import { restorePredictorState, savePredictorState } from "./predictor-state.ts";
 import { assertLiveAllowed } from "./promotion-gate.ts";
 import { recordLoopEvents } from "./record-events.ts";
@@ -111,32 +110,35 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
     });
     streamAfter.set(symbol, options.after ?? warm.lastTime ?? until);
   }
+  await prisma.deployment.update({
+    where: { id: deploymentId },
+    data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
+  });
   const target = {
     prisma,
     deploymentId,
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.prefix ? { prefix: options.prefix } : {}),
   };
-  await setDeploymentStatus(target, "running", null, { lastHeartbeatAt: new Date() });
   // The last warm-up candle is the first mark price, so the dashboard knows it before the next close.
   await recordLoopEvents(target, loop, []);
-  const streams = new Map(
-    symbols.map((symbol) => [
-      symbol,
+  const bars = mergeLiveCandles(
+    symbols,
+    (symbol, signal) =>
       liveCandles({
         exchange: options.exchange,
         symbol,
         timeframe: deployment.timeframe,
-        signal: options.signal,
+        signal,
         webSocket: false,
         after: streamAfter.get(symbol)!,
         ...(options.pollIntervalMs !== undefined
           ? { pollIntervalMs: options.pollIntervalMs, reconnectBaseMs: options.pollIntervalMs }
           : {}),
       }),
-    ]),
+    options.signal,
   );
-  for await (const bar of mergeClosedCandles(streams)) {
+  for await (const bar of bars) {
     await recordLoopEvents(target, loop, loop.onClosedBar(bar.candles));
     await savePredictorState(prisma, deploymentId, loop);
     await prisma.deployment.update({ where: { id: deploymentId }, data: { lastHeartbeatAt: new Date() } });
@@ -145,10 +147,12 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   // Paper has no open exchange orders to cancel: the simulator's waiting orders end with the loop.
   const flatten = options.flattenOnStop?.() ?? false;
   if (flatten) await recordLoopEvents(target, loop, loop.stop(true));
-  await setDeploymentStatus(
-    target,
-    loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
-    flatten ? "emergency stop: positions flattened" : undefined,
-  );
+  await prisma.deployment.update({
+    where: { id: deploymentId },
+    data: {
+      status: loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
+      ...(flatten ? { statusReason: "emergency stop: positions flattened" } : {}),
+    },
+  });
   return loop;
 }
