@@ -10,6 +10,7 @@ import {
 } from "@tradegraph/market-data";
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "./deployment-loop.ts";
+import { setDeploymentStatus } from "./deployment-status.ts";
 import { mergeLiveCandles } from "./merged-candles.ts";
 import { restorePredictorState, savePredictorState } from "./predictor-state.ts";
 import { assertLiveAllowed } from "./promotion-gate.ts";
@@ -110,16 +111,13 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
     });
     streamAfter.set(symbol, options.after ?? warm.lastTime ?? until);
   }
-  await prisma.deployment.update({
-    where: { id: deploymentId },
-    data: { status: "running", statusReason: null, lastHeartbeatAt: new Date() },
-  });
   const target = {
     prisma,
     deploymentId,
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.prefix ? { prefix: options.prefix } : {}),
   };
+  await setDeploymentStatus(target, "running", null, { lastHeartbeatAt: new Date() });
   // The last warm-up candle is the first mark price, so the dashboard knows it before the next close.
   await recordLoopEvents(target, loop, []);
   const bars = mergeLiveCandles(
@@ -147,12 +145,10 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
   // Paper has no open exchange orders to cancel: the simulator's waiting orders end with the loop.
   const flatten = options.flattenOnStop?.() ?? false;
   if (flatten) await recordLoopEvents(target, loop, loop.stop(true));
-  await prisma.deployment.update({
-    where: { id: deploymentId },
-    data: {
-      status: loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
-      ...(flatten ? { statusReason: "emergency stop: positions flattened" } : {}),
-    },
-  });
+  await setDeploymentStatus(
+    target,
+    loop.haltReason ? "halted" : (options.statusOnStop?.() ?? "stopped"),
+    flatten ? "emergency stop: positions flattened" : undefined,
+  );
   return loop;
 }
