@@ -12,6 +12,7 @@ import {
   withRetry,
 } from "@tradegraph/market-data";
 import { warmupBars } from "@tradegraph/nodes";
+import type { SharedRateLimiter } from "../rate-limit/token-bucket.ts";
 import type { DeploymentLoop } from "./deployment-loop.ts";
 
 export interface WarmUpOptions {
@@ -27,6 +28,8 @@ export interface WarmUpOptions {
   /** Open time of the last candle already handled (a resume); default: the last candle closed now. */
   after?: number | undefined;
   signal?: AbortSignal | undefined;
+  /** The API key's shared request budget (the one orders use): every exchange request takes a token. */
+  limiter?: { limiter: SharedRateLimiter; apiKeyId: string } | undefined;
 }
 
 export interface WarmUpResult {
@@ -52,11 +55,21 @@ export async function warmUpDeployment(options: WarmUpOptions): Promise<WarmUpRe
   const s = loop.options.symbols.indexOf(symbol);
   if (s < 0) throw new Error(`This deployment does not trade ${symbol}.`);
   const interval = timeframeMs(timeframe);
+  // Each attempt (retries too) waits for a token, so a restart's history burst cannot starve orders.
+  const limited =
+    <T>(request: () => Promise<T>) =>
+    async (): Promise<T> => {
+      if (options.limiter) await options.limiter.limiter.take(options.limiter.apiKeyId, 1, options.signal);
+      return request();
+    };
   const plan = loop.session.strategyAt(s).plan;
   const length = warmUpLength(plan ? warmupBars(plan, interval) : 0);
-  const until =
-    options.after ??
-    bucketStart(await withRetry("exchange time", () => exchangeNow(exchange)), interval) - interval;
+  const exchangeTime = () =>
+    withRetry(
+      "exchange time",
+      limited(() => exchangeNow(exchange)),
+    );
+  const until = options.after ?? bucketStart(await exchangeTime(), interval) - interval;
   const from = until - (length - 1) * interval;
 
   const stored =
@@ -74,8 +87,9 @@ export async function warmUpDeployment(options: WarmUpOptions): Promise<WarmUpRe
   const limit = ohlcvPageLimit(exchange);
   while (since <= until && !options.signal?.aborted) {
     const start = since;
-    const rows = await withRetry(`${symbol} ${timeframe} warm-up candles`, () =>
-      exchange.fetchOHLCV(symbol, timeframe, start, limit),
+    const rows = await withRetry(
+      `${symbol} ${timeframe} warm-up candles`,
+      limited(() => exchange.fetchOHLCV(symbol, timeframe, start, limit)),
     );
     const page = rows.filter((r) => typeof r[0] === "number" && r[0] >= start && r[0] <= until);
     if (page.length === 0) break;

@@ -158,6 +158,7 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     storeExchange: deployment.mode === "live" ? exchange.id : undefined,
     after: options.after,
     signal: options.signal,
+    limiter: options.limiter,
   });
   const after = options.after ?? warm.lastTime;
   if (restored && held > 0)
