@@ -6,13 +6,14 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
-import { runBacktest } from "@tradegraph/engine";
+import { compileGraph, runBacktest } from "@tradegraph/engine";
 import { bundledFile, createExchange, readCandleFile } from "@tradegraph/market-data";
 import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import { type CandleColumns, candlesInTimeRange } from "@tradegraph/nodes";
+import { type CandleColumns, candlesInTimeRange, warmupBars } from "@tradegraph/nodes";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
+import { warmUpLength } from "../src/deployments/warm-up.ts";
 import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
 const HOUR = 3_600_000;
@@ -173,5 +174,68 @@ describe("a two-symbol paper deployment on live candles from the exchange stub (
     });
     const row = await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
     expect(row.status).toBe("stopped");
+  });
+
+  it("warms every symbol up to one common close and trades a candle the exchange published only after the warm-up", async () => {
+    const s0 = Date.UTC(2024, 5, 1);
+    const until = s0 + 399 * HOUR; // the last closed hour when the deployment starts
+    const liveEnd = s0 + 420 * HOUR;
+    const btcAll = candlesInTimeRange(await bundledHours("BTC/USDT"), s0, liveEnd + 5 * HOUR);
+    const ethAll = withGaps(
+      candlesInTimeRange(await bundledHours("ETH/USDT"), s0, liveEnd + 5 * HOUR),
+      new Set([380]), // a gap inside the warm-up
+    );
+    // ETH's last closed hour is not published yet at start (index 398 after the gap: hour 399).
+    expect(ethAll.time[398]).toBe(until);
+    const late = await startExchangeStub({
+      candles: { "BTC/USDT": { "1h": btcAll }, "ETH/USDT": { "1h": withGaps(ethAll, new Set([398])) } },
+      now: until + HOUR + 15_000,
+    });
+    try {
+      const graph = exampleGraph("sma-crossover");
+      const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
+      const deployment = await db.prisma.deployment.create({
+        data: {
+          ownerId: userId,
+          strategyVersionId: versionId,
+          mode: "paper",
+          symbols: ["BTC/USDT", "ETH/USDT"],
+          timeframe: "1h",
+          paperCash: 10_000,
+          riskLimits: {},
+        },
+      });
+      const recorded: number[] = [];
+      const abort = new AbortController();
+      const running = runPaperDeployment({
+        prisma: db.prisma,
+        deploymentId: deployment.id,
+        exchange: createExchange("binance", late.ccxtConfig()),
+        signal: abort.signal,
+        pollIntervalMs: 10,
+        onCandleRecorded: (time) => recorded.push(time),
+      });
+      for (let i = 0; i < 2000; i++) {
+        const row = await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
+        if (row.status === "running") break;
+        await wait(10);
+      }
+      late.loadCandles("ETH/USDT", "1h", ethAll); // the exchange publishes ETH's hour 399 late
+      late.setNow(liveEnd + 15_000);
+      for (let i = 0; i < 6000 && (recorded.at(-1) ?? 0) < liveEnd - HOUR; i++) await wait(5);
+      abort.abort();
+      const loop = await running;
+
+      // Hour 399 is a bar of ETH alone (BTC's was in its warm-up), then every hour of both.
+      expect(recorded).toEqual(Array.from({ length: 21 }, (_, k) => until + k * HOUR));
+      // Every candle from the warm-up window to the end went through each strategy exactly once.
+      const from = until - (warmUpLength(warmupBars(compileGraph(graph), HOUR)) - 1) * HOUR;
+      expect(loop.session.bars.map((bar) => bar.index + 1)).toEqual([
+        candlesInTimeRange(btcAll, from, liveEnd).time.length,
+        candlesInTimeRange(ethAll, from, liveEnd).time.length,
+      ]);
+    } finally {
+      await late.stop();
+    }
   });
 });
