@@ -52,6 +52,8 @@ export interface ExchangeBrokerOptions {
 export class ExchangeBroker implements Broker {
   private queue: QueuedOrder[] = [];
   private readonly takeProfits: RestingTakeProfits | null;
+  /** Entries whose outcome the exchange never told (retries ran out), by slot: their exit rules. */
+  private readonly unheardEntries = new Map<number, QueuedOrder>();
 
   constructor(private readonly options: ExchangeBrokerOptions) {
     this.takeProfits = options.roundPrice
@@ -95,6 +97,16 @@ export class ExchangeBroker implements Broker {
   async rearmTarget(slot: SymbolSlot, attempt: number): Promise<boolean> {
     if (!this.takeProfits || this.takeProfits.has(slot)) return false;
     return this.takeProfits.place(slot, slot.entryTime, slot.entryNodeId, `takeProfit:rearm#${attempt}`);
+  }
+
+  /**
+   * The entry sent on this slot whose answer was lost (null when none), forgotten once read: when the
+   * reconcile finds it filled, the position gets that entry's stop and target.
+   */
+  takeUnheardEntry(slot: SymbolSlot): { order: PendingOrder; bar: BarPrices } | null {
+    const entry = this.unheardEntries.get(slot.index) ?? null;
+    this.unheardEntries.delete(slot.index);
+    return entry;
   }
 
   /** Orders waiting to be sent (the loop flushes them before the next candle). */
@@ -211,8 +223,11 @@ export class ExchangeBroker implements Broker {
         reason: order.action === "exit" ? order.exitReason : "entry",
       });
     } catch (error) {
-      // Retries ran out on a transient error: stop here; the restart reconciles by client order id.
-      if (isTransient(error)) throw error;
+      // Retries ran out on a transient error: stop here; the reconcile looks it up by client order id.
+      if (isTransient(error)) {
+        if (order.action === "enterLong") this.unheardEntries.set(slot.index, { slot, order, bar });
+        throw error;
+      }
       this.reject(slot, order, bar, `the exchange refused the order: ${(error as Error).message}`);
       return null;
     }

@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@tradegraph/db";
 import type { Exchange } from "@tradegraph/market-data";
 import type { DeploymentLoop } from "../deployments/deployment-loop.ts";
-import { bookedFill } from "./exchange-broker.ts";
+import { bookedFill, type ExchangeBroker } from "./exchange-broker.ts";
 import type { OrderDesk } from "./order-desk.ts";
 import { recordedPosition } from "./restore-position.ts";
 
@@ -15,6 +15,8 @@ export interface ReconcileBookOptions {
   deploymentId: string;
   symbol: string;
   loop: DeploymentLoop;
+  /** The deployment's broker: an entry it lost the answer to gets its exit rules back when booked. */
+  broker?: ExchangeBroker | undefined;
 }
 
 /** What the reconcile changed in the book, for the deployment's event log (null: it already agreed). */
@@ -28,9 +30,10 @@ export async function reconcileBook(options: ReconcileBookOptions): Promise<stri
   const step = exchange.market(symbol).precision?.amount ?? 0;
   const slot = loop.session.slots[0]!;
   const { ledger } = loop.session.portfolio;
+  const unheard = options.broker?.takeUnheardEntry(slot) ?? null;
 
   if (slot.quantity === 0 && recorded && held > step) {
-    // An entry filled while we could not hear the answer.
+    // An entry filled while we could not hear the answer: booked with its stop and target, as if heard.
     ledger.open(
       slot,
       "long",
@@ -38,12 +41,16 @@ export async function reconcileBook(options: ReconcileBookOptions): Promise<stri
       recorded.entryPrice,
       recorded.entryFee,
       recorded.entryTime,
-      -1,
-      [],
-      -1,
-      recorded.entryNodeId,
+      unheard?.bar.index ?? -1,
+      unheard?.order.exits ?? [],
+      unheard?.order.signalBar ?? -1,
+      unheard?.order.nodeId ?? recorded.entryNodeId,
     );
-    return `an entry of ${held} ${base} at ${recorded.entryPrice} filled while the exchange was unreachable; booked`;
+    if (unheard) {
+      const earlier = await prisma.order.count({ where: { deploymentId, type: "limit" } });
+      await options.broker!.rearmTarget(slot, earlier);
+    }
+    return `an entry of ${held} ${base} at ${recorded.entryPrice} filled while the exchange was unreachable; booked${unheard ? " with its exit rules" : ""}`;
   }
   if (slot.quantity > 0 && held <= step) {
     // The position is gone: an exit filled unheard (or the account was sold outside this deployment).

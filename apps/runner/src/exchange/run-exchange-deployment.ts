@@ -192,7 +192,7 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     if (reconnected) {
       // Back after an outage: reconcile orders, fills and balances before acting again.
       reconnected = false;
-      const change = await reconcileBook({ prisma, desk, exchange, deploymentId, symbol, loop });
+      const change = await reconcileBook({ prisma, desk, exchange, deploymentId, symbol, loop, broker });
       await prisma.deploymentEvent.create({
         data: {
           deploymentId,
