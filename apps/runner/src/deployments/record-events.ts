@@ -10,7 +10,7 @@ export { deploymentEventsChannel };
 
 /**
  * Position size and exit levels (JSON) last written per loop and symbol: positions are written when they
- * change, not every candle.
+ * change (a flat one once; an open one every candle, as its bars-held count moves), not on every call.
  */
 const recordedPositions = new WeakMap<DeploymentLoop, { quantity: number; levels: string }[]>();
 
