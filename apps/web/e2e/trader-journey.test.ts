@@ -238,8 +238,6 @@ describe("a new trader in a real browser", () => {
     await page.locator('[data-testid="deployment-push"][data-state="live"]').waitFor();
     const position = page.locator('[data-position="BTC/USDT"]');
     const mark = position.locator('[data-cell="mark"]');
-    // No candle has closed since the start: the mark price and what it implies are not known.
-    expect(await mark.textContent()).toMatch(/^not known yet/);
     // The runner warms the strategy up on the candles closed so far, then reports running; only candles
     // closing after that are traded, so the exchange clock moves on from there.
     await expect
@@ -249,6 +247,9 @@ describe("a new trader in a real browser", () => {
         { timeout: 30_000 },
       )
       .toBe("running");
+    // The last warm-up candle is the first mark: known before any live candle closes.
+    const warmUpLast = Math.floor(stub.now / HOUR) * HOUR - HOUR;
+    await mark.getByText(`bar of ${utcSeconds(warmUpLast)} UTC`).waitFor({ timeout: 30_000 });
     // A day of candles closes at a time until the strategy holds a position.
     let held: { quantity: number; entry: number; markTime: number } | null = null;
     for (let day = 0; day < 20 && !held; day++) {
