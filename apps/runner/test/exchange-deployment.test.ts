@@ -1,29 +1,17 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { bundledFile, readCandleFile } from "@tradegraph/market-data";
-import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { CandleColumns } from "@tradegraph/nodes";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
-import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
 import { SharedRateLimiter } from "../src/rate-limit/token-bucket.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import {
+  bundledMinutes,
+  createTestnetDeployment,
+  runOnStub,
+  startMinuteStub,
+} from "./helpers/exchange-fixture.ts";
 
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
 const BARS = 240;
-
-function slice(c: CandleColumns, from: number, n: number): CandleColumns {
-  const pick = (a: Float64Array) => a.slice(from, from + n);
-  return {
-    time: pick(c.time),
-    open: pick(c.open),
-    high: pick(c.high),
-    low: pick(c.low),
-    close: pick(c.close),
-    volume: pick(c.volume),
-  };
-}
 
 describe("a testnet deployment trades through real ccxt (sandbox mode) against the exchange stub", () => {
   let db: TestDatabase;
@@ -34,15 +22,8 @@ describe("a testnet deployment trades through real ccxt (sandbox mode) against t
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = new Redis("redis://127.0.0.1:6379", { maxRetriesPerRequest: null });
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    minutes = slice(all, all.time.indexOf(start), BARS + 5);
-    stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
+    minutes = await bundledMinutes(BARS + 5);
+    stub = await startMinuteStub(minutes);
   });
   afterAll(async () => {
     await stub?.stop();
@@ -53,51 +34,17 @@ describe("a testnet deployment trades through real ccxt (sandbox mode) against t
   });
 
   it("places, fills and closes orders; every exchange order and fill is recorded once and the books agree", async () => {
-    const graph = exampleGraph("sma-crossover");
-    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "testnet",
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        riskLimits: {},
-      },
-    });
-    const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-    const exchange = createTradingExchange({
-      exchangeId: "binance",
-      mode: "testnet",
-      apiKey: stub.apiKey,
-      secret: stub.secret,
-      urls,
-      config: { timeout: 2000 },
-    });
-    const recorded: number[] = [];
-    const abort = new AbortController();
-    const running = runExchangeDeployment({
-      prisma: db.prisma,
-      deploymentId: deployment.id,
-      exchange,
+    const deployment = await createTestnetDeployment(db.prisma);
+    const { recorded, step, stop } = runOnStub(db.prisma, deployment.id, stub, {
       limiter: {
         limiter: new SharedRateLimiter(redis, prefix, { capacity: 100, perSecond: 500 }),
         apiKeyId: stub.apiKey,
       },
-      retry: { baseDelayMs: 20 },
-      signal: abort.signal,
-      after: start - MINUTE,
-      pollIntervalMs: 10,
       flattenOnStop: () => true,
-      onCandleRecorded: (time) => recorded.push(time),
     });
     // Candles close one by one, as they would live: each is evaluated and its orders sent before the next.
-    for (let k = 1; k <= BARS; k++) {
-      stub.advance(MINUTE);
-      for (let i = 0; i < 4000 && recorded.length < k; i++) await new Promise((r) => setTimeout(r, 5));
-    }
-    abort.abort();
-    const loop = await running;
+    for (let k = 1; k <= BARS; k++) await step(k);
+    const loop = await stop();
 
     expect(recorded).toEqual(Array.from(minutes.time.slice(0, BARS)));
     const orders = await db.prisma.order.findMany({
@@ -132,50 +79,16 @@ describe("a testnet deployment trades through real ccxt (sandbox mode) against t
     expect(rows).toBe(loop.trades.length);
   });
   it("with injected 429s, 5xx, timeouts and partial fills nothing is lost or doubled and the books still agree", async () => {
-    const faulty = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-      partialFillRatio: 0.5,
-    });
+    const faulty = await startMinuteStub(minutes, { partialFillRatio: 0.5 });
     try {
-      const graph = exampleGraph("sma-crossover");
-      const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "testnet",
-          symbols: ["BTC/USDT"],
-          timeframe: "1m",
-          riskLimits: {},
-        },
-      });
-      const urls = (faulty.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-      const exchange = createTradingExchange({
-        exchangeId: "binance",
-        mode: "testnet",
-        apiKey: faulty.apiKey,
-        secret: faulty.secret,
-        urls,
-        config: { timeout: 300 },
-      });
-      const recorded: number[] = [];
-      const abort = new AbortController();
-      const running = runExchangeDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange,
+      const deployment = await createTestnetDeployment(db.prisma);
+      const { recorded, step, stop } = runOnStub(db.prisma, deployment.id, faulty, {
+        timeoutMs: 300,
         limiter: {
           limiter: new SharedRateLimiter(redis, prefix, { capacity: 100, perSecond: 500 }),
           apiKeyId: faulty.apiKey,
         },
-        retry: { baseDelayMs: 20 },
-        signal: abort.signal,
-        after: start - MINUTE,
-        pollIntervalMs: 10,
         flattenOnStop: () => true,
-        onCandleRecorded: (time) => recorded.push(time),
       });
       let injected = 0;
       let batches = 0;
@@ -193,11 +106,9 @@ describe("a testnet deployment trades through real ccxt (sandbox mode) against t
           if (batch === 3) faulty.hangNext(1, "/api/v3/order");
           injected += batch === 0 ? 2 : 1;
         }
-        faulty.advance(MINUTE);
-        for (let i = 0; i < 4000 && recorded.length < k; i++) await new Promise((r) => setTimeout(r, 5));
+        await step(k);
       }
-      abort.abort();
-      const loop = await running;
+      const loop = await stop();
 
       expect(recorded).toEqual(Array.from(minutes.time.slice(0, BARS)));
       const faults = faulty.requests.filter((r) => r.status !== 200 && r.status !== 400);
