@@ -1,17 +1,18 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { bundledFile, readCandleFile } from "@tradegraph/market-data";
-import { startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import { type CandleColumns, sliceCandleColumns } from "@tradegraph/nodes";
+import type { CandleColumns } from "@tradegraph/nodes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
-import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import {
+  bundledMinutes,
+  createTestnetDeployment,
+  MINUTE,
+  runOnStub,
+  start,
+  startMinuteStub,
+} from "./helpers/exchange-fixture.ts";
+import { exampleGraph } from "./helpers/runs.ts";
 
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
 const BARS = 300;
 const TARGET_PCT = 0.1;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The SMA crossover with a take-profit TARGET_PCT % above the entry on its buy order. */
 function crossoverWithTarget(): unknown {
@@ -39,66 +40,21 @@ describe("take-profit targets rest on the exchange as limit sells (real ccxt aga
   let minutes: CandleColumns;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    const from = all.time.indexOf(start);
-    minutes = sliceCandleColumns(all, from, from + BARS + 5);
+    minutes = await bundledMinutes(BARS + 5);
   });
   afterAll(async () => {
     await db?.drop();
   });
 
   it("a target fills at its own price on the exchange; any other exit cancels it first; nothing is left resting", async () => {
-    const stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
+    const stub = await startMinuteStub(minutes);
     try {
-      const { userId, versionId } = await createQueuedRun(
-        db.prisma,
-        crossoverWithTarget(),
-        storedSettings(YEAR_2024),
-      );
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "testnet",
-          symbols: ["BTC/USDT"],
-          timeframe: "1m",
-          riskLimits: {},
-        },
-      });
-      const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-      const exchange = createTradingExchange({
-        exchangeId: "binance",
-        mode: "testnet",
-        apiKey: stub.apiKey,
-        secret: stub.secret,
-        urls,
-        config: { timeout: 2000 },
-      });
-      const recorded: number[] = [];
-      const abort = new AbortController();
-      const running = runExchangeDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange,
-        retry: { baseDelayMs: 20 },
-        signal: abort.signal,
-        after: start - MINUTE,
-        pollIntervalMs: 10,
+      const deployment = await createTestnetDeployment(db.prisma, crossoverWithTarget());
+      const { recorded, step, stop } = runOnStub(db.prisma, deployment.id, stub, {
         flattenOnStop: () => true,
-        onCandleRecorded: (time) => recorded.push(time),
       });
-      for (let k = 1; k <= BARS; k++) {
-        stub.advance(MINUTE);
-        for (let i = 0; i < 4000 && recorded.length < k; i++) await sleep(5);
-      }
-      abort.abort();
-      const loop = await running;
+      for (let k = 1; k <= BARS; k++) await step(k);
+      const loop = await stop();
       expect(recorded).toEqual(Array.from(minutes.time.slice(0, BARS)));
 
       const limits = stub.orders().filter((o) => o.type === "LIMIT");
@@ -140,70 +96,24 @@ describe("take-profit targets rest on the exchange as limit sells (real ccxt aga
   });
 
   it("after a restart, a target left resting is cancelled first, the position is what the account holds and its target rests again", async () => {
-    const stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
+    const stub = await startMinuteStub(minutes);
     try {
-      const { userId, versionId } = await createQueuedRun(
-        db.prisma,
-        crossoverWithTarget(),
-        storedSettings(YEAR_2024),
-      );
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "testnet",
-          symbols: ["BTC/USDT"],
-          timeframe: "1m",
-          riskLimits: {},
-        },
-      });
-      const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-      const life = (after: number, recorded: number[], abort: AbortController) =>
-        runExchangeDeployment({
-          prisma: db.prisma,
-          deploymentId: deployment.id,
-          exchange: createTradingExchange({
-            exchangeId: "binance",
-            mode: "testnet",
-            apiKey: stub.apiKey,
-            secret: stub.secret,
-            urls,
-            config: { timeout: 2000 },
-          }),
-          retry: { baseDelayMs: 20 },
-          signal: abort.signal,
-          after,
-          pollIntervalMs: 10,
-          onCandleRecorded: (time) => recorded.push(time),
-        });
+      const deployment = await createTestnetDeployment(db.prisma, crossoverWithTarget());
+      const life = (after: number) => runOnStub(db.prisma, deployment.id, stub, { after });
       // First life: stops (no flattening) while a target rests on the exchange.
-      const first: number[] = [];
-      const stopFirst = new AbortController();
-      const running = life(start - MINUTE, first, stopFirst);
+      const first = life(start - MINUTE);
       const resting = () => stub.orders().find((o) => o.type === "LIMIT" && o.status === "NEW");
-      for (let k = 1; k <= BARS && !resting(); k++) {
-        stub.advance(MINUTE);
-        for (let i = 0; i < 4000 && first.length < k; i++) await sleep(5);
-      }
+      for (let k = 1; k <= BARS && !resting(); k++) await first.step(k);
       const left = resting();
       expect(left).toBeDefined();
-      stopFirst.abort();
-      await running;
+      await first.stop();
       expect(stub.balances().BTC?.locked).toBeGreaterThan(0);
 
       // Second life: the leftover target is taken off before anything else (freeing the coins), then the
       // restored position's target rests again, for what the account holds.
-      const second: number[] = [];
-      const stopSecond = new AbortController();
-      const resumed = life(first.at(-1)!, second, stopSecond);
-      stub.advance(MINUTE);
-      for (let i = 0; i < 4000 && second.length < 1; i++) await sleep(5);
-      stopSecond.abort();
-      const loop = await resumed;
+      const second = life(first.recorded.at(-1)!);
+      await second.step(1);
+      const loop = await second.stop();
       expect(stub.orders().find((o) => o.clientOrderId === left!.clientOrderId)?.status).toBe("CANCELED");
       const row = await db.prisma.order.findUniqueOrThrow({ where: { clientOrderId: left!.clientOrderId } });
       expect(row.status).toBe("cancelled");
