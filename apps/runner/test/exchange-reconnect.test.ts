@@ -1,17 +1,16 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { bundledFile, readCandleFile } from "@tradegraph/market-data";
-import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import { type CandleColumns, sliceCandleColumns } from "@tradegraph/nodes";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
+import type { CandleColumns } from "@tradegraph/nodes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
-import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import {
+  bundledMinutes,
+  createTestnetDeployment,
+  runOnStub,
+  startMinuteStub,
+} from "./helpers/exchange-fixture.ts";
 
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
 const BARS = 240;
 const OUTAGE_MS = 1500;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("an exchange outage mid-run (real ccxt against the stub): reconcile before acting again", () => {
   let db: TestDatabase;
@@ -19,11 +18,7 @@ describe("an exchange outage mid-run (real ccxt against the stub): reconcile bef
   const stubs: ExchangeStub[] = [];
   beforeAll(async () => {
     db = await createTestDatabase();
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    const from = all.time.indexOf(start);
-    minutes = sliceCandleColumns(all, from, from + BARS + 5);
+    minutes = await bundledMinutes(BARS + 5);
   });
   afterAll(async () => {
     for (const stub of stubs) await stub.stop();
@@ -36,50 +31,15 @@ describe("an exchange outage mid-run (real ccxt against the stub): reconcile bef
   ])(
     "when %s reaches the exchange but its answer is lost in the outage, it is booked once and the books agree",
     async (_what, nth, reconciled) => {
-      const stub = await startExchangeStub({
-        candles: { "BTC/USDT": { "1m": minutes } },
-        now: start + 15_000,
-        balances: { USDT: 10_000 },
-      });
+      const stub = await startMinuteStub(minutes);
       stubs.push(stub);
-      const { userId, versionId } = await createQueuedRun(
-        db.prisma,
-        exampleGraph("sma-crossover"),
-        storedSettings(YEAR_2024),
-      );
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "testnet",
-          symbols: ["BTC/USDT"],
-          timeframe: "1m",
-          riskLimits: {},
-        },
-      });
-      const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-      const exchange = createTradingExchange({
-        exchangeId: "binance",
-        mode: "testnet",
-        apiKey: stub.apiKey,
-        secret: stub.secret,
-        urls,
-        config: { timeout: 1000 },
-      });
-      const recorded: number[] = [];
-      const abort = new AbortController();
+      const deployment = await createTestnetDeployment(db.prisma);
       let sent = 0;
       let outageAt: string | undefined;
-      const running = runExchangeDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange,
+      const { recorded, step, stop } = runOnStub(db.prisma, deployment.id, stub, {
+        timeoutMs: 1000,
         retry: { baseDelayMs: 20, attempts: 4 },
-        signal: abort.signal,
-        after: start - MINUTE,
-        pollIntervalMs: 10,
         flattenOnStop: () => true,
-        onCandleRecorded: (time) => recorded.push(time),
         // The exchange took the nth order, then goes down before its answer (status, fills) is read.
         afterSend: (clientOrderId) => {
           if (++sent !== nth) return;
@@ -88,12 +48,8 @@ describe("an exchange outage mid-run (real ccxt against the stub): reconcile bef
           setTimeout(() => stub.setDown(null), OUTAGE_MS);
         },
       });
-      for (let k = 1; k <= BARS; k++) {
-        stub.advance(MINUTE);
-        for (let i = 0; i < 4000 && recorded.length < k; i++) await sleep(5);
-      }
-      abort.abort();
-      const loop = await running;
+      for (let k = 1; k <= BARS; k++) await step(k);
+      const loop = await stop();
 
       expect(outageAt).toBeDefined();
       expect(stub.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);
