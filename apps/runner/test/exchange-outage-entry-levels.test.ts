@@ -1,9 +1,6 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { startExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
-import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
-import { createQueuedRun, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import { createTestnetDeployment, runOnStub, startMinuteStub } from "./helpers/exchange-fixture.ts";
 import {
   crossoverWithStopAndTarget,
   ENTRY_PRICE,
@@ -16,7 +13,6 @@ import {
 } from "./helpers/stop-target-market.ts";
 
 const OUTAGE_MS = 1500;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("an entry whose answer was lost in an outage is booked with its stop and target (real ccxt against the stub)", () => {
   let db: TestDatabase;
@@ -29,47 +25,13 @@ describe("an entry whose answer was lost in an outage is booked with its stop an
 
   it("the reconciled position rests its target and its stop fires once at its level", async () => {
     // Candle 250 dips to 99.2 (above the stop at 99.127), candle 255 to 99.0 (through it).
-    const stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": market({ 250: { low: 99.2 }, 255: { low: 99.0 } }) } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
+    const stub = await startMinuteStub(market({ 250: { low: 99.2 }, 255: { low: 99.0 } }));
     try {
-      const { userId, versionId } = await createQueuedRun(
-        db.prisma,
-        crossoverWithStopAndTarget(),
-        storedSettings(YEAR_2024),
-      );
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "testnet",
-          symbols: ["BTC/USDT"],
-          timeframe: "1m",
-          riskLimits: {},
-        },
-      });
-      const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-      const recorded: number[] = [];
-      const abort = new AbortController();
+      const deployment = await createTestnetDeployment(db.prisma, crossoverWithStopAndTarget());
       let entry: string | undefined;
-      const running = runExchangeDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange: createTradingExchange({
-          exchangeId: "binance",
-          mode: "testnet",
-          apiKey: stub.apiKey,
-          secret: stub.secret,
-          urls,
-          config: { timeout: 1000 },
-        }),
+      const { recorded, step, stop } = runOnStub(db.prisma, deployment.id, stub, {
+        timeoutMs: 1000,
         retry: { baseDelayMs: 20, attempts: 4 },
-        signal: abort.signal,
-        after: start - MINUTE,
-        pollIntervalMs: 10,
-        onCandleRecorded: (time) => recorded.push(time),
         // The exchange takes the entry, then goes down before its answer (status, fills) is read.
         afterSend: (clientOrderId) => {
           if (entry !== undefined) return;
@@ -79,16 +41,10 @@ describe("an entry whose answer was lost in an outage is booked with its stop an
         },
       });
       const filledSells = () => stub.orders().filter((o) => o.side === "SELL" && o.executedQty > 0);
-      for (let k = 1; k <= 70 && filledSells().length === 0; k++) {
-        stub.advance(MINUTE);
-        for (let i = 0; i < 4000 && recorded.length < k; i++) await sleep(5);
-      }
+      for (let k = 1; k <= 70 && filledSells().length === 0; k++) await step(k);
       // One more bar: an exit sent twice would show up here.
-      const handled = recorded.length;
-      stub.advance(MINUTE);
-      for (let i = 0; i < 4000 && recorded.length <= handled; i++) await sleep(5);
-      abort.abort();
-      const loop = await running;
+      await step(recorded.length + 1);
+      const loop = await stop();
 
       expect(entry).toBeDefined();
       expect(stub.requests.filter((r) => r.status === 503).length).toBeGreaterThan(0);

@@ -1,10 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { startExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseExitLevels } from "../src/deployments/exit-levels.ts";
-import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
-import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
-import { createQueuedRun, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import { createTestnetDeployment, runOnStub, sleep, startMinuteStub } from "./helpers/exchange-fixture.ts";
 import {
   crossoverWithStopAndTarget,
   LIVE_FROM,
@@ -14,8 +11,6 @@ import {
   start,
   TARGET_PCT,
 } from "./helpers/stop-target-market.ts";
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("after a restart the restored position keeps its stop and target (real ccxt against the stub)", () => {
   let db: TestDatabase;
@@ -31,56 +26,13 @@ describe("after a restart the restored position keeps its stop and target (real 
    * from the database and the exchange alone, it runs until the position exits (or the bars run out).
    */
   async function enterStopAndRestart(wicks: Record<number, { high?: number; low?: number }>) {
-    const stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": market(wicks) } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
-    const { userId, versionId } = await createQueuedRun(
-      db.prisma,
-      crossoverWithStopAndTarget(),
-      storedSettings(YEAR_2024),
-    );
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "testnet",
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        riskLimits: {},
-      },
-    });
-    const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-    const life = (after: number, recorded: number[], abort: AbortController) =>
-      runExchangeDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange: createTradingExchange({
-          exchangeId: "binance",
-          mode: "testnet",
-          apiKey: stub.apiKey,
-          secret: stub.secret,
-          urls,
-          config: { timeout: 2000 },
-        }),
-        retry: { baseDelayMs: 20 },
-        signal: abort.signal,
-        after,
-        pollIntervalMs: 10,
-        onCandleRecorded: (time) => recorded.push(time),
-      });
-    const step = async (recorded: number[], count: number) => {
-      stub.advance(MINUTE);
-      for (let i = 0; i < 4000 && recorded.length < count; i++) await sleep(5);
-    };
+    const stub = await startMinuteStub(market(wicks));
+    const deployment = await createTestnetDeployment(db.prisma, crossoverWithStopAndTarget());
+    const life = (after: number) => runOnStub(db.prisma, deployment.id, stub, { after });
 
-    const first: number[] = [];
-    const stopFirst = new AbortController();
-    const running = life(start - MINUTE, first, stopFirst);
-    for (let k = 1; k <= 30; k++) await step(first, k);
-    stopFirst.abort();
-    const firstLoop = await running;
+    const first = life(start - MINUTE);
+    for (let k = 1; k <= 30; k++) await first.step(k);
+    const firstLoop = await first.stop();
     const entered = firstLoop.session.slots[0]!;
     const levels = {
       quantity: entered.quantity,
@@ -94,9 +46,7 @@ describe("after a restart the restored position keeps its stop and target (real 
       where: { deploymentId_symbol: { deploymentId: deployment.id, symbol: "BTC/USDT" } },
     });
 
-    const second: number[] = [];
-    const stopSecond = new AbortController();
-    const resumed = life(first.at(-1)!, second, stopSecond);
+    const second = life(first.recorded.at(-1)!);
     // The restarted run has re-armed the position (a new resting sell) before its first candle.
     const restingNew = () =>
       stub
@@ -105,13 +55,12 @@ describe("after a restart the restored position keeps its stop and target (real 
     for (let i = 0; i < 4000 && restingNew().length === 0; i++) await sleep(5);
     const rearmed = restingNew();
     for (let k = 1; k <= 60; k++) {
-      await step(second, k);
+      await second.step(k);
       if (stub.orders().filter((o) => o.side === "SELL" && o.executedQty > 0).length > 0) break;
     }
     // One more bar: an exit sent twice would show up here.
-    await step(second, second.length + 1);
-    stopSecond.abort();
-    const loop = await resumed;
+    await second.step(second.recorded.length + 1);
+    const loop = await second.stop();
     await stub.stop();
     return { deployment, stub, levels, position, sellsBefore, rearmed, loop, firstTrades: firstLoop.trades };
   }

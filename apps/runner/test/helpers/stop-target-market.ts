@@ -1,10 +1,10 @@
 // A synthetic 1m market for stop/target tests: the SMA 20/50 crossover enters once near 101.15 and the
 // price then stays at 102, so only wicks placed by the test reach the stop or the target.
 import type { CandleColumns } from "@tradegraph/nodes";
+import { MINUTE, start } from "./exchange-fixture.ts";
 import { exampleGraph } from "./runs.ts";
 
-export const MINUTE = 60_000;
-export const start = Date.UTC(2025, 6, 1);
+export { MINUTE, start };
 /** Candle index (from start − 200 min) of the first live candle; earlier ones are the warm-up history. */
 export const LIVE_FROM = 200;
 const BARS = 320;
