@@ -2,14 +2,17 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { bundledFile, readCandleFile } from "@tradegraph/market-data";
-import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import type { CandleColumns } from "@tradegraph/nodes";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import {
+  bundledMinutes,
+  createTestnetDeployment,
+  MINUTE,
+  sleep,
+  start,
+  startMinuteStub,
+} from "./helpers/exchange-fixture.ts";
 
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
 const BARS = 240;
 const runnerDir = join(import.meta.dirname, "..");
 const tsxLoader = pathToFileURL(
@@ -42,32 +45,13 @@ function startDeploymentProcess(env: Record<string, string>): DeploymentProcess 
 }
 
 const recordedTimes = (text: string) => [...text.matchAll(/recorded (\d+)/g)].map((m) => Number(m[1]));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("a deployment process killed between sending an order and recording it (real ccxt, stub, PostgreSQL)", () => {
   let db: TestDatabase;
   let stub: ExchangeStub;
-  let minutes: CandleColumns;
   beforeAll(async () => {
     db = await createTestDatabase();
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    const from = all.time.indexOf(start);
-    const pick = (a: Float64Array) => a.slice(from, from + BARS + 5);
-    minutes = {
-      time: pick(all.time),
-      open: pick(all.open),
-      high: pick(all.high),
-      low: pick(all.low),
-      close: pick(all.close),
-      volume: pick(all.volume),
-    };
-    stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
+    stub = await startMinuteStub(await bundledMinutes(BARS + 5));
   });
   afterAll(async () => {
     await stub?.stop();
@@ -75,18 +59,7 @@ describe("a deployment process killed between sending an order and recording it 
   });
 
   it("after the restart the exchange has exactly one order for that intent and the position is what it filled", async () => {
-    const graph = exampleGraph("sma-crossover");
-    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "testnet",
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        riskLimits: {},
-      },
-    });
+    const deployment = await createTestnetDeployment(db.prisma);
     const env = {
       DATABASE_URL: db.url,
       TG_DEPLOYMENT_ID: deployment.id,
