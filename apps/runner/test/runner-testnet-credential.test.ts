@@ -7,18 +7,20 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
-import { bundledFile, readCandleFile } from "@tradegraph/market-data";
-import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import type { CandleColumns } from "@tradegraph/nodes";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  bundledMinutes,
+  MINUTE,
+  sleep,
+  start,
+  startMinuteStub,
+  testnetDeploymentRow,
+} from "./helpers/exchange-fixture.ts";
 import { type RunnerProcess, startRunnerProcess } from "./helpers/runner-process.ts";
 import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
-
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the real runner process trades a testnet deployment with its stored, encrypted exchange key", () => {
   let db: TestDatabase;
@@ -35,26 +37,7 @@ describe("the real runner process trades a testnet deployment with its stored, e
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    const i = all.time.indexOf(start);
-    const cut = (a: Float64Array) => a.slice(i, i + 600);
-    const minutes = {
-      time: cut(all.time),
-      open: cut(all.open),
-      high: cut(all.high),
-      low: cut(all.low),
-      close: cut(all.close),
-      volume: cut(all.volume),
-    };
-    stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-      apiKey,
-      secret: apiSecret,
-    });
+    stub = await startMinuteStub(await bundledMinutes(600), { apiKey, secret: apiSecret });
     const connection = redisConnectionOptions(redis.url);
     queue = new Queue(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
     events = new QueueEvents(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
@@ -121,16 +104,7 @@ describe("the real runner process trades a testnet deployment with its stored, e
     // A testnet deployment given a live key is refused with a reason, without touching the exchange.
     const liveKey = await storeCredential(userId, "live");
     const mismatched = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "testnet",
-        credentialId: liveKey.id,
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        riskLimits: {},
-        desiredState: "running",
-      },
+      data: { ...testnetDeploymentRow(userId, versionId), credentialId: liveKey.id, desiredState: "running" },
     });
     const refused = await queue.add("start", command(mismatched.id, userId, "start"));
     await expect(refused.waitUntilFinished(events, 30_000)).rejects.toThrow(/is a live key/);
@@ -142,13 +116,8 @@ describe("the real runner process trades a testnet deployment with its stored, e
     const testnetKey = await storeCredential(userId, "testnet");
     const deployment = await db.prisma.deployment.create({
       data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "testnet",
+        ...testnetDeploymentRow(userId, versionId),
         credentialId: testnetKey.id,
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        riskLimits: {},
         desiredState: "running",
       },
     });

@@ -39,22 +39,25 @@ export function startMinuteStub(minutes: CandleColumns, extra: StubOptions = {})
   });
 }
 
+/** The fields of a BTC/USDT 1m testnet deployment row without risk limits; spread it to add others. */
+export function testnetDeploymentRow(ownerId: string, strategyVersionId: string) {
+  return {
+    ownerId,
+    strategyVersionId,
+    mode: "testnet" as const,
+    symbols: ["BTC/USDT"],
+    timeframe: "1m",
+    riskLimits: {},
+  };
+}
+
 /** A strategy version of `graph` (default: the SMA crossover example) and its BTC/USDT 1m testnet deployment. */
 export async function createTestnetDeployment(
   prisma: PrismaClient,
   graph: unknown = exampleGraph("sma-crossover"),
 ) {
   const { userId, versionId } = await createQueuedRun(prisma, graph, storedSettings(YEAR_2024));
-  return prisma.deployment.create({
-    data: {
-      ownerId: userId,
-      strategyVersionId: versionId,
-      mode: "testnet",
-      symbols: ["BTC/USDT"],
-      timeframe: "1m",
-      riskLimits: {},
-    },
-  });
+  return prisma.deployment.create({ data: testnetDeploymentRow(userId, versionId) });
 }
 
 /** The ccxt client (sandbox mode) trading on the stub with its key. */
