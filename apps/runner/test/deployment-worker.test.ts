@@ -1,22 +1,19 @@
 import { redisConnectionOptions } from "@tradegraph/config";
-import { type DeploymentControlMessage, QUEUE_NAMES } from "@tradegraph/contracts";
+import type { DeploymentControlMessage } from "@tradegraph/contracts";
 import {
   createTestDatabase,
   createTestRedis,
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
-import { bundledFile, createExchange, readCandleFile } from "@tradegraph/market-data";
-import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import type { CandleColumns } from "@tradegraph/nodes";
-import { Queue, QueueEvents } from "bullmq";
+import { createExchange } from "@tradegraph/market-data";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
+import type { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDeploymentWorker } from "../src/workers/deployments.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
-
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { controlMessage, openControlQueue, waitUntilRunning } from "./helpers/control-queue.ts";
+import { bundledMinutes, MINUTE, sleep, start, startMinuteStub } from "./helpers/exchange-fixture.ts";
+import { createDeployment } from "./helpers/runs.ts";
 
 describe("deployment control worker (real BullMQ, PostgreSQL, ccxt against the exchange stub)", () => {
   let db: TestDatabase;
@@ -29,20 +26,7 @@ describe("deployment control worker (real BullMQ, PostgreSQL, ccxt against the e
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    const i = all.time.indexOf(start);
-    const cut = (a: Float64Array) => a.slice(i, i + 600);
-    const minutes = {
-      time: cut(all.time),
-      open: cut(all.open),
-      high: cut(all.high),
-      low: cut(all.low),
-      close: cut(all.close),
-      volume: cut(all.volume),
-    };
-    stub = await startExchangeStub({ candles: { "BTC/USDT": { "1m": minutes } }, now: start + 15_000 });
+    stub = await startMinuteStub(await bundledMinutes(600), { balances: {} });
     const connection = redisConnectionOptions(redis.url);
     worker = await createDeploymentWorker({
       prisma: db.prisma,
@@ -53,9 +37,8 @@ describe("deployment control worker (real BullMQ, PostgreSQL, ccxt against the e
       stalledIntervalMs: 30_000,
       pollIntervalMs: 10,
     });
-    queue = new Queue(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
-    events = new QueueEvents(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
-    await Promise.all([worker.worker.waitUntilReady(), events.waitUntilReady()]);
+    ({ queue, events } = await openControlQueue(redis));
+    await worker.worker.waitUntilReady();
   });
   afterAll(async () => {
     await worker?.close();
@@ -67,36 +50,11 @@ describe("deployment control worker (real BullMQ, PostgreSQL, ccxt against the e
   });
 
   it("start trades closed candles; emergency stop flattens the position, records it and ends the start job", async () => {
-    const graph = exampleGraph("sma-crossover");
-    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "paper",
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        paperCash: 10_000,
-        riskLimits: {},
-        desiredState: "running",
-      },
-    });
-    const message = (
-      command: DeploymentControlMessage["command"],
-      commandId: string,
-    ): DeploymentControlMessage => ({
-      commandId,
-      deploymentId: deployment.id,
-      command,
-      requestedBy: userId,
-      requestedAt: new Date().toISOString(),
-    });
+    const { userId, deployment } = await createDeployment(db.prisma, undefined, { desiredState: "running" });
+    const message = (command: DeploymentControlMessage["command"], commandId: string) =>
+      controlMessage(deployment.id, userId, command, commandId);
     const startJob = await queue.add("start", message("start", "c1"), { jobId: "c1" });
-    for (let i = 0; i < 400; i++) {
-      const row = await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
-      if (row.status === "running") break;
-      await sleep(25);
-    }
+    await waitUntilRunning(db.prisma, deployment.id);
     // Candles close until a position is open (SMA 20/50 on 1m needs 50 bars first).
     let open = false;
     for (let k = 1; k < 590 && !open; k++) {

@@ -11,16 +11,9 @@ import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  bundledMinutes,
-  MINUTE,
-  sleep,
-  start,
-  startMinuteStub,
-  testnetDeploymentRow,
-} from "./helpers/exchange-fixture.ts";
+import { bundledMinutes, MINUTE, sleep, start, startMinuteStub } from "./helpers/exchange-fixture.ts";
 import { type RunnerProcess, startRunnerProcess } from "./helpers/runner-process.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import { createQueuedRun, deploymentRow, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
 describe("the real runner process trades a testnet deployment with its stored, encrypted exchange key", () => {
   let db: TestDatabase;
@@ -104,7 +97,11 @@ describe("the real runner process trades a testnet deployment with its stored, e
     // A testnet deployment given a live key is refused with a reason, without touching the exchange.
     const liveKey = await storeCredential(userId, "live");
     const mismatched = await db.prisma.deployment.create({
-      data: { ...testnetDeploymentRow(userId, versionId), credentialId: liveKey.id, desiredState: "running" },
+      data: {
+        ...deploymentRow(userId, versionId, "testnet"),
+        credentialId: liveKey.id,
+        desiredState: "running",
+      },
     });
     const refused = await queue.add("start", command(mismatched.id, userId, "start"));
     await expect(refused.waitUntilFinished(events, 30_000)).rejects.toThrow(/is a live key/);
@@ -116,7 +113,7 @@ describe("the real runner process trades a testnet deployment with its stored, e
     const testnetKey = await storeCredential(userId, "testnet");
     const deployment = await db.prisma.deployment.create({
       data: {
-        ...testnetDeploymentRow(userId, versionId),
+        ...deploymentRow(userId, versionId, "testnet"),
         credentialId: testnetKey.id,
         desiredState: "running",
       },

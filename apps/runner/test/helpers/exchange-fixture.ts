@@ -10,7 +10,7 @@ import {
   runExchangeDeployment,
 } from "../../src/exchange/run-exchange-deployment.ts";
 import { createTradingExchange } from "../../src/exchange/trading-exchange.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./runs.ts";
+import { createDeployment } from "./runs.ts";
 
 export const MINUTE = 60_000;
 /** Open time of the first live candle in every exchange test (also the stop/target market's). */
@@ -39,25 +39,9 @@ export function startMinuteStub(minutes: CandleColumns, extra: StubOptions = {})
   });
 }
 
-/** The fields of a BTC/USDT 1m testnet deployment row without risk limits; spread it to add others. */
-export function testnetDeploymentRow(ownerId: string, strategyVersionId: string) {
-  return {
-    ownerId,
-    strategyVersionId,
-    mode: "testnet" as const,
-    symbols: ["BTC/USDT"],
-    timeframe: "1m",
-    riskLimits: {},
-  };
-}
-
 /** A strategy version of `graph` (default: the SMA crossover example) and its BTC/USDT 1m testnet deployment. */
-export async function createTestnetDeployment(
-  prisma: PrismaClient,
-  graph: unknown = exampleGraph("sma-crossover"),
-) {
-  const { userId, versionId } = await createQueuedRun(prisma, graph, storedSettings(YEAR_2024));
-  return prisma.deployment.create({ data: testnetDeploymentRow(userId, versionId) });
+export async function createTestnetDeployment(prisma: PrismaClient, graph?: unknown) {
+  return (await createDeployment(prisma, graph, { mode: "testnet" })).deployment;
 }
 
 /** The ccxt client (sandbox mode) trading on the stub with its key. */

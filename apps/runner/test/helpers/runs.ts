@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { backtestSettingsSchema, type StoredBacktestSettings } from "@tradegraph/contracts";
-import type { PrismaClient } from "@tradegraph/db";
+import type { Prisma, PrismaClient } from "@tradegraph/db";
 
 export const examplesDir = join(import.meta.dirname, "..", "..", "..", "..", "examples");
 
@@ -38,4 +38,35 @@ export async function createQueuedRun(
     data: { ownerId: user.id, strategyVersionId: version.id, settings: settings as unknown as object },
   });
   return { userId: user.id, runId: run.id, versionId: version.id };
+}
+
+type DeploymentMode = "paper" | "testnet" | "live";
+
+/** The fields of a BTC/USDT 1m deployment row without risk limits (paper: 10,000 cash); spread it to add others. */
+export function deploymentRow(ownerId: string, strategyVersionId: string, mode: DeploymentMode = "paper") {
+  return {
+    ownerId,
+    strategyVersionId,
+    mode,
+    symbols: ["BTC/USDT"],
+    timeframe: "1m",
+    ...(mode === "paper" ? { paperCash: 10_000 } : {}),
+    riskLimits: {},
+  };
+}
+
+/**
+ * A queued run's strategy version of `graph` (default: the SMA crossover example) and a deployment of it:
+ * `deploymentRow` with `fields` over it.
+ */
+export async function createDeployment(
+  prisma: PrismaClient,
+  graph: unknown = exampleGraph("sma-crossover"),
+  fields: Partial<Prisma.DeploymentUncheckedCreateInput> & { mode?: DeploymentMode } = {},
+) {
+  const { userId, versionId } = await createQueuedRun(prisma, graph, storedSettings(YEAR_2024));
+  const deployment = await prisma.deployment.create({
+    data: { ...deploymentRow(userId, versionId, fields.mode), ...fields },
+  });
+  return { userId, versionId, deployment };
 }

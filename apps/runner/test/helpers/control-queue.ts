@@ -1,0 +1,38 @@
+// The deployment-control queue as the server uses it: add commands, wait for their jobs, watch the row.
+import { randomUUID } from "node:crypto";
+import { redisConnectionOptions } from "@tradegraph/config";
+import { type DeploymentControlMessage, QUEUE_NAMES } from "@tradegraph/contracts";
+import type { PrismaClient } from "@tradegraph/db";
+import type { TestRedis } from "@tradegraph/db/testing";
+import { Queue, QueueEvents } from "bullmq";
+
+/** The control queue and its events on the test Redis prefix, ready to wait on. */
+export async function openControlQueue(redis: TestRedis) {
+  const connection = redisConnectionOptions(redis.url);
+  const queue = new Queue<DeploymentControlMessage>(QUEUE_NAMES.deploymentControl, {
+    connection,
+    prefix: redis.prefix,
+  });
+  const events = new QueueEvents(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
+  await events.waitUntilReady();
+  return { queue, events };
+}
+
+/** A command as the server sends it; `commandId` defaults to a fresh one. */
+export function controlMessage(
+  deploymentId: string,
+  requestedBy: string,
+  command: DeploymentControlMessage["command"],
+  commandId: string = randomUUID(),
+): DeploymentControlMessage {
+  return { commandId, deploymentId, command, requestedBy, requestedAt: new Date().toISOString() };
+}
+
+/** Waits (up to 10 s) until the deployment row says it is running. */
+export async function waitUntilRunning(prisma: PrismaClient, deploymentId: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    const row = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
+    if (row.status === "running") return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
