@@ -4,7 +4,6 @@ import {
   type DeploymentStatusMessage,
   deploymentEventsChannel,
   deploymentStatusMessageSchema,
-  QUEUE_NAMES,
 } from "@tradegraph/contracts";
 import {
   createTestDatabase,
@@ -12,23 +11,19 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
-import { bundledFile, createExchange, readCandleFile } from "@tradegraph/market-data";
-import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import { type CandleColumns, sliceCandleColumns } from "@tradegraph/nodes";
-import { Queue, QueueEvents } from "bullmq";
+import { createExchange } from "@tradegraph/market-data";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
+import type { CandleColumns } from "@tradegraph/nodes";
+import type { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeploymentLoop } from "../src/deployments/deployment-loop.ts";
 import { recordLoopEvents } from "../src/deployments/record-events.ts";
 import { DeploymentCredentialError } from "../src/exchange/credential-exchange.ts";
-import { runExchangeDeployment } from "../src/exchange/run-exchange-deployment.ts";
-import { createTradingExchange } from "../src/exchange/trading-exchange.ts";
 import { createDeploymentWorker } from "../src/workers/deployments.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
-
-const MINUTE = 60_000;
-const start = Date.UTC(2025, 6, 1);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { controlMessage, openControlQueue } from "./helpers/control-queue.ts";
+import { bundledMinutes, MINUTE, runOnStub, sleep, startMinuteStub } from "./helpers/exchange-fixture.ts";
+import { createDeployment as createDeploymentRow, exampleGraph } from "./helpers/runs.ts";
 
 describe("the runner pushes every status it sets on the deployment's Redis channel (real BullMQ, PostgreSQL, Redis)", () => {
   let db: TestDatabase;
@@ -46,16 +41,8 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
   beforeAll(async () => {
     db = await createTestDatabase();
     redis = createTestRedis();
-    const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
-    if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
-    const all = parsed.candles as CandleColumns;
-    const from = all.time.indexOf(start);
-    minutes = sliceCandleColumns(all, from - 200, from + 200);
-    stub = await startExchangeStub({
-      candles: { "BTC/USDT": { "1m": minutes } },
-      now: start + 15_000,
-      balances: { USDT: 10_000 },
-    });
+    minutes = await bundledMinutes(200, 200);
+    stub = await startMinuteStub(minutes);
     const connection = redisConnectionOptions(redis.url);
     subscriber = new Redis(connection);
     publisher = new Redis(connection);
@@ -77,9 +64,8 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
       stalledIntervalMs: 30_000,
       pollIntervalMs: 10,
     });
-    queue = new Queue(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
-    events = new QueueEvents(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
-    await Promise.all([worker.worker.waitUntilReady(), events.waitUntilReady()]);
+    ({ queue, events } = await openControlQueue(redis));
+    await worker.worker.waitUntilReady();
   });
   afterAll(async () => {
     await worker?.close();
@@ -102,27 +88,13 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
     for (let i = 0; i < 600 && !check(); i++) await sleep(25);
   };
 
-  async function createDeployment(mode: "paper" | "testnet", graph: unknown = exampleGraph("sma-crossover")) {
-    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode,
-        symbols: ["BTC/USDT"],
-        timeframe: "1m",
-        ...(mode === "paper" ? { paperCash: 10_000 } : {}),
-        riskLimits: {},
-        desiredState: "running",
-      },
+  async function createDeployment(mode: "paper" | "testnet", graph?: unknown) {
+    const { userId, deployment } = await createDeploymentRow(db.prisma, graph, {
+      mode,
+      desiredState: "running",
     });
-    const message = (command: DeploymentControlMessage["command"], commandId: string) => ({
-      commandId,
-      deploymentId: deployment.id,
-      command,
-      requestedBy: userId,
-      requestedAt: new Date().toISOString(),
-    });
+    const message = (command: DeploymentControlMessage["command"], commandId: string) =>
+      controlMessage(deployment.id, userId, command, commandId);
     return { deployment, message };
   }
 
@@ -212,34 +184,17 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
 
   it("a testnet deployment announces running and, on an emergency stop, stopped with the reason", async () => {
     const { deployment } = await createDeployment("testnet");
-    const urls = (stub.ccxtConfig() as { urls: { api: Record<string, string> } }).urls.api;
-    const abort = new AbortController();
-    const recorded: number[] = [];
-    const running = runExchangeDeployment({
-      prisma: db.prisma,
-      deploymentId: deployment.id,
-      exchange: createTradingExchange({
-        exchangeId: "binance",
-        mode: "testnet",
-        apiKey: stub.apiKey,
-        secret: stub.secret,
-        urls,
-        config: { timeout: 2000 },
-      }),
+    const run = runOnStub(db.prisma, deployment.id, stub, {
+      retry: undefined,
       redis: publisher,
       prefix: redis.prefix,
-      signal: abort.signal,
-      after: start - MINUTE,
-      pollIntervalMs: 10,
       flattenOnStop: () => true,
-      onCandleRecorded: (time) => recorded.push(time),
     });
     await waitFor(() => statuses(deployment.id).length >= 1);
     expect(statuses(deployment.id).map((m) => m.status)).toEqual(["running"]);
     stub.advance(MINUTE);
-    await waitFor(() => recorded.length >= 1);
-    abort.abort();
-    await running;
+    await waitFor(() => run.recorded.length >= 1);
+    await run.stop();
     await waitFor(() => statuses(deployment.id).length >= 2);
     expect(statuses(deployment.id).map((m) => [m.status, m.reason])).toEqual([
       ["running", null],

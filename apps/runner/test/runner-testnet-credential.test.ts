@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { keyIdOf, redisConnectionOptions, sealExchangeKeys } from "@tradegraph/config";
-import { type DeploymentControlMessage, QUEUE_NAMES } from "@tradegraph/contracts";
+import { keyIdOf, sealExchangeKeys } from "@tradegraph/config";
+import type { DeploymentControlMessage } from "@tradegraph/contracts";
 import {
   createTestDatabase,
   createTestRedis,
@@ -8,9 +8,10 @@ import {
   type TestRedis,
 } from "@tradegraph/db/testing";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
-import { Queue, QueueEvents } from "bullmq";
+import type { Queue, QueueEvents } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { controlMessage, openControlQueue, waitUntilRunning } from "./helpers/control-queue.ts";
 import { bundledMinutes, MINUTE, sleep, start, startMinuteStub } from "./helpers/exchange-fixture.ts";
 import { type RunnerProcess, startRunnerProcess } from "./helpers/runner-process.ts";
 import { createQueuedRun, deploymentRow, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
@@ -31,10 +32,7 @@ describe("the real runner process trades a testnet deployment with its stored, e
     db = await createTestDatabase();
     redis = createTestRedis();
     stub = await startMinuteStub(await bundledMinutes(600), { apiKey, secret: apiSecret });
-    const connection = redisConnectionOptions(redis.url);
-    queue = new Queue(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
-    events = new QueueEvents(QUEUE_NAMES.deploymentControl, { connection, prefix: redis.prefix });
-    await events.waitUntilReady();
+    ({ queue, events } = await openControlQueue(redis));
   });
   afterAll(async () => {
     if (runner && runner.child.exitCode === null) runner.child.kill("SIGKILL");
@@ -61,18 +59,6 @@ describe("the real runner process trades a testnet deployment with its stored, e
       },
     });
   }
-
-  const command = (
-    deploymentId: string,
-    requestedBy: string,
-    name: DeploymentControlMessage["command"],
-  ): DeploymentControlMessage => ({
-    commandId: randomUUID(),
-    deploymentId,
-    command: name,
-    requestedBy,
-    requestedAt: new Date().toISOString(),
-  });
 
   it("decrypts the key, places and fills an order on the (signature-checking) stub, and never prints the key", async () => {
     const base = stub.url;
@@ -103,7 +89,7 @@ describe("the real runner process trades a testnet deployment with its stored, e
         desiredState: "running",
       },
     });
-    const refused = await queue.add("start", command(mismatched.id, userId, "start"));
+    const refused = await queue.add("start", controlMessage(mismatched.id, userId, "start"));
     await expect(refused.waitUntilFinished(events, 30_000)).rejects.toThrow(/is a live key/);
     const refusedRow = await db.prisma.deployment.findUniqueOrThrow({ where: { id: mismatched.id } });
     expect(refusedRow.status).toBe("failed");
@@ -118,12 +104,8 @@ describe("the real runner process trades a testnet deployment with its stored, e
         desiredState: "running",
       },
     });
-    const startJob = await queue.add("start", command(deployment.id, userId, "start"));
-    for (let i = 0; i < 400; i++) {
-      const row = await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
-      if (row.status === "running") break;
-      await sleep(25);
-    }
+    const startJob = await queue.add("start", controlMessage(deployment.id, userId, "start"));
+    await waitUntilRunning(db.prisma, deployment.id);
     // Candles close one by one until the strategy buys and the order is filled and recorded.
     let filled = false;
     for (let k = 1; k < 590 && !filled; k++) {
@@ -148,7 +130,7 @@ describe("the real runner process trades a testnet deployment with its stored, e
     // Every signed request carried the decrypted key and a valid signature: none was refused.
     expect(stub.requests.filter((r) => r.status === 401 || r.status === 400)).toEqual([]);
 
-    await queue.add("stop", command(deployment.id, userId, "stop"));
+    await queue.add("stop", controlMessage(deployment.id, userId, "stop"));
     await startJob.waitUntilFinished(events, 30_000);
     expect((await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } })).status).toBe(
       "stopped",

@@ -18,13 +18,13 @@ export const start = Date.UTC(2025, 6, 1);
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** `count` bundled BTC/USDT 1m candles opening at `start`. */
-export async function bundledMinutes(count: number): Promise<CandleColumns> {
+/** Bundled BTC/USDT 1m candles: `history` of them before `start`, then `count` opening at `start`. */
+export async function bundledMinutes(count: number, history = 0): Promise<CandleColumns> {
   const parsed = await readCandleFile(bundledFile("BTC/USDT", "1m").path, { timeframe: "1m" });
   if (!parsed.ok) throw new Error("bundled 1m candles do not parse");
   const all = parsed.candles as CandleColumns;
   const from = all.time.indexOf(start);
-  return sliceCandleColumns(all, from, from + count);
+  return sliceCandleColumns(all, from - history, from + count);
 }
 
 type StubOptions = NonNullable<Parameters<typeof startExchangeStub>[0]>;
