@@ -14,7 +14,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
 import { warmUpLength } from "../src/deployments/warm-up.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import { createDeployment, exampleGraph } from "./helpers/runs.ts";
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2024, 2, 1);
@@ -80,17 +80,9 @@ describe("a two-symbol paper deployment on live candles from the exchange stub (
     // Bollinger bounce trades both symbols often on these hours; stepping the symbols one after the other
     // (each seeing the other's previous close in its equity) gives other trades than the backtest here.
     const graph = exampleGraph("bollinger-bounce");
-    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "paper",
-        symbols: ["BTC/USDT", "ETH/USDT"],
-        timeframe: "1h",
-        paperCash: 10_000,
-        riskLimits: {},
-      },
+    const { deployment } = await createDeployment(db.prisma, graph, {
+      symbols: ["BTC/USDT", "ETH/USDT"],
+      timeframe: "1h",
     });
     const recorded: number[] = [];
     const abort = new AbortController();
@@ -193,17 +185,9 @@ describe("a two-symbol paper deployment on live candles from the exchange stub (
     });
     try {
       const graph = exampleGraph("sma-crossover");
-      const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "paper",
-          symbols: ["BTC/USDT", "ETH/USDT"],
-          timeframe: "1h",
-          paperCash: 10_000,
-          riskLimits: {},
-        },
+      const { deployment } = await createDeployment(db.prisma, graph, {
+        symbols: ["BTC/USDT", "ETH/USDT"],
+        timeframe: "1h",
       });
       const recorded: number[] = [];
       const abort = new AbortController();

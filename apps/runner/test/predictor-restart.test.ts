@@ -12,7 +12,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DeploymentLoop } from "../src/deployments/deployment-loop.ts";
 import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
-import { createQueuedRun, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import { createDeployment } from "./helpers/runs.ts";
 
 vi.setConfig({ testTimeout: 180_000 });
 
@@ -115,18 +115,7 @@ describe("a restarted paper deployment restores its ML predictor (real ccxt agai
       });
       const backtest = backtestEvaluator!.column("predictor", "probability")!;
 
-      const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "paper",
-          symbols: ["BTC/USDT"],
-          timeframe: "1h",
-          paperCash: 10_000,
-          riskLimits: {},
-        },
-      });
+      const { deployment } = await createDeployment(db.prisma, graph, { timeframe: "1h" });
 
       // Uninterrupted: every candle from the first one, as the backtest saw them.
       await db.prisma.predictorSnapshot.deleteMany({ where: { deploymentId: deployment.id } });

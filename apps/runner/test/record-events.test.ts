@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
 import { DeploymentLoop } from "../src/deployments/deployment-loop.ts";
 import { deploymentEventsChannel, recordLoopEvents } from "../src/deployments/record-events.ts";
-import { createQueuedRun, exampleGraph, storedSettings } from "./helpers/runs.ts";
+import { createDeployment, exampleGraph, storedSettings } from "./helpers/runs.ts";
 
 const HOUR = 3_600_000;
 
@@ -36,19 +36,10 @@ describe("recording a paper deployment in PostgreSQL and publishing its events (
   it("writes every closed trade, the position and a drawdown halt exactly as the loop computed them", async () => {
     const graph = exampleGraph("sma-crossover");
     const range = { from: Date.UTC(2024, 0, 1), to: Date.UTC(2024, 6, 1) };
-    const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(range));
-    const deployment = await db.prisma.deployment.create({
-      data: {
-        ownerId: userId,
-        strategyVersionId: versionId,
-        mode: "paper",
-        symbols: ["BTC/USDT"],
-        timeframe: "1h",
-        paperCash: 10_000,
-        riskLimits: {},
-        desiredState: "running",
-        status: "running",
-      },
+    const { deployment } = await createDeployment(db.prisma, graph, {
+      timeframe: "1h",
+      desiredState: "running",
+      status: "running",
     });
     const published: unknown[][] = [];
     const channel = `${redis.prefix}:${deploymentEventsChannel(deployment.id)}`;

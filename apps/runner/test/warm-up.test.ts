@@ -6,7 +6,7 @@ import { type CandleColumns, sliceCandleColumns, warmupBars } from "@tradegraph/
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
 import { warmUpLength } from "../src/deployments/warm-up.ts";
-import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
+import { createDeployment, exampleGraph } from "./helpers/runs.ts";
 
 const MINUTE = 60_000;
 const start = Date.UTC(2025, 6, 1);
@@ -64,18 +64,7 @@ describe("warm-up from stored candles on (re)start (real ccxt against the stub, 
     });
 
     const run = async (withStore: boolean) => {
-      const { userId, versionId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-      const deployment = await db.prisma.deployment.create({
-        data: {
-          ownerId: userId,
-          strategyVersionId: versionId,
-          mode: "paper",
-          symbols: ["BTC/USDT"],
-          timeframe: "1m",
-          paperCash: cash,
-          riskLimits: {},
-        },
-      });
+      const { deployment } = await createDeployment(db.prisma, graph, { paperCash: cash });
       stub.setNow(minutes.time[T - 1]! + MINUTE + 15_000);
       const recorded: number[] = [];
       const abort = new AbortController();
