@@ -1,23 +1,9 @@
-import { redisConnectionOptions } from "@tradegraph/config";
-import {
-  type BacktestJobData,
-  decodeRunResult,
-  modelReportsSchema,
-  QUEUE_NAMES,
-} from "@tradegraph/contracts";
-import {
-  createTestDatabase,
-  createTestRedis,
-  type TestDatabase,
-  type TestRedis,
-} from "@tradegraph/db/testing";
+import { decodeRunResult, modelReportsSchema } from "@tradegraph/contracts";
 import { runBacktest } from "@tradegraph/engine";
-import { CandleStore } from "@tradegraph/market-data";
 import { GraphBuilder } from "@tradegraph/nodes";
-import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
-import { createBacktestWorker } from "../src/index.ts";
+import { type BacktestWorkerFixture, startBacktestWorker } from "./helpers/backtest-worker-fixture.ts";
 import { createQueuedRun, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
 function mlGraph() {
@@ -39,41 +25,16 @@ function mlGraph() {
 }
 
 describe("the stored backtest result carries the ML predictor report (real PostgreSQL, Redis, BullMQ)", () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
-  let store: CandleStore;
-  let worker: Awaited<ReturnType<typeof createBacktestWorker>>;
-  let queue: Queue<BacktestJobData>;
-  let events: QueueEvents;
-
+  let fixture: BacktestWorkerFixture;
+  let db: BacktestWorkerFixture["db"];
+  let queue: BacktestWorkerFixture["queue"];
+  let events: BacktestWorkerFixture["events"];
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    store = CandleStore.open(db.url);
-    const connection = redisConnectionOptions(redis.url);
-    worker = await createBacktestWorker({
-      prisma: db.prisma,
-      store,
-      connection,
-      prefix: redis.prefix,
-      settings: {
-        backtestConcurrency: 1,
-        lockDurationMs: 30_000,
-        stalledIntervalMs: 30_000,
-        maxStalledCount: 1,
-      },
-    });
-    queue = new Queue(QUEUE_NAMES.backtests, { connection, prefix: redis.prefix });
-    events = new QueueEvents(QUEUE_NAMES.backtests, { connection, prefix: redis.prefix });
-    await Promise.all([worker.worker.waitUntilReady(), events.waitUntilReady()]);
+    fixture = await startBacktestWorker();
+    ({ db, queue, events } = fixture);
   });
   afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await events?.close();
-    await store?.close();
-    await db?.drop();
-    await redis?.cleanup();
+    await fixture?.close();
   });
 
   it("2024 BTC/USDT 1h: the gzip'd result row holds the engine's report for the predictor node", async () => {

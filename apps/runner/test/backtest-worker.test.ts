@@ -1,57 +1,21 @@
-import { redisConnectionOptions } from "@tradegraph/config";
-import { type BacktestJobData, decodeRunResult, QUEUE_NAMES } from "@tradegraph/contracts";
-import {
-  createTestDatabase,
-  createTestRedis,
-  type TestDatabase,
-  type TestRedis,
-} from "@tradegraph/db/testing";
+import { decodeRunResult } from "@tradegraph/contracts";
 import { runBacktest } from "@tradegraph/engine";
-import { CandleStore } from "@tradegraph/market-data";
-import { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
-import { createBacktestWorker } from "../src/index.ts";
+import { type BacktestWorkerFixture, startBacktestWorker } from "./helpers/backtest-worker-fixture.ts";
 import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
-const settings = {
-  backtestConcurrency: 1,
-  lockDurationMs: 30_000,
-  stalledIntervalMs: 30_000,
-  maxStalledCount: 1,
-};
-
 describe("backtest worker (real PostgreSQL, Redis, BullMQ, bundled candles)", () => {
-  let db: TestDatabase;
-  let redis: TestRedis;
-  let store: CandleStore;
-  let worker: Awaited<ReturnType<typeof createBacktestWorker>>;
-  let queue: Queue<BacktestJobData>;
-  let events: QueueEvents;
-
+  let fixture: BacktestWorkerFixture;
+  let db: BacktestWorkerFixture["db"];
+  let queue: BacktestWorkerFixture["queue"];
+  let events: BacktestWorkerFixture["events"];
   beforeAll(async () => {
-    db = await createTestDatabase();
-    redis = createTestRedis();
-    store = CandleStore.open(db.url);
-    const connection = redisConnectionOptions(redis.url);
-    worker = await createBacktestWorker({
-      prisma: db.prisma,
-      store,
-      connection,
-      prefix: redis.prefix,
-      settings,
-    });
-    queue = new Queue(QUEUE_NAMES.backtests, { connection, prefix: redis.prefix });
-    events = new QueueEvents(QUEUE_NAMES.backtests, { connection, prefix: redis.prefix });
-    await Promise.all([worker.worker.waitUntilReady(), events.waitUntilReady()]);
+    fixture = await startBacktestWorker();
+    ({ db, queue, events } = fixture);
   });
   afterAll(async () => {
-    await worker?.close();
-    await queue?.close();
-    await events?.close();
-    await store?.close();
-    await db?.drop();
-    await redis?.cleanup();
+    await fixture?.close();
   });
 
   it("runs the stored version on 2024 BTC/USDT 1h candles, reports progress and stores exactly the engine's result", async () => {
