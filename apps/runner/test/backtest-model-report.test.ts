@@ -1,9 +1,9 @@
 import { decodeRunResult, modelReportsSchema } from "@tradegraph/contracts";
 import { runBacktest } from "@tradegraph/engine";
 import { GraphBuilder } from "@tradegraph/nodes";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
-import { type BacktestWorkerFixture, startBacktestWorker } from "./helpers/backtest-worker-fixture.ts";
+import { useBacktestWorker } from "./helpers/backtest-worker-fixture.ts";
 import { createQueuedRun, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
 function mlGraph() {
@@ -25,26 +25,16 @@ function mlGraph() {
 }
 
 describe("the stored backtest result carries the ML predictor report (real PostgreSQL, Redis, BullMQ)", () => {
-  let fixture: BacktestWorkerFixture;
-  let db: BacktestWorkerFixture["db"];
-  let queue: BacktestWorkerFixture["queue"];
-  let events: BacktestWorkerFixture["events"];
-  beforeAll(async () => {
-    fixture = await startBacktestWorker();
-    ({ db, queue, events } = fixture);
-  });
-  afterAll(async () => {
-    await fixture?.close();
-  });
+  const backtests = useBacktestWorker();
 
   it("2024 BTC/USDT 1h: the gzip'd result row holds the engine's report for the predictor node", async () => {
     const graph = mlGraph();
     const stored = storedSettings(YEAR_2024);
-    const { runId, userId } = await createQueuedRun(db.prisma, graph, stored);
-    const job = await queue.add("run", { runId, ownerId: userId }, { jobId: runId, attempts: 1 });
-    await job.waitUntilFinished(events, 120_000);
+    const { runId, userId } = await createQueuedRun(backtests.db.prisma, graph, stored);
+    const job = await backtests.queue.add("run", { runId, ownerId: userId }, { jobId: runId, attempts: 1 });
+    await job.waitUntilFinished(backtests.events, 120_000);
 
-    const row = await db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
+    const row = await backtests.db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
     expect(row.status).toBe("succeeded");
     const decoded = decodeRunResult(row.result!) as { models: unknown };
     const models = modelReportsSchema.parse(decoded.models);

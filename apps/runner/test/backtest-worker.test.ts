@@ -1,33 +1,23 @@
 import { decodeRunResult } from "@tradegraph/contracts";
 import { runBacktest } from "@tradegraph/engine";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
-import { type BacktestWorkerFixture, startBacktestWorker } from "./helpers/backtest-worker-fixture.ts";
+import { useBacktestWorker } from "./helpers/backtest-worker-fixture.ts";
 import { createQueuedRun, exampleGraph, storedSettings, YEAR_2024 } from "./helpers/runs.ts";
 
 describe("backtest worker (real PostgreSQL, Redis, BullMQ, bundled candles)", () => {
-  let fixture: BacktestWorkerFixture;
-  let db: BacktestWorkerFixture["db"];
-  let queue: BacktestWorkerFixture["queue"];
-  let events: BacktestWorkerFixture["events"];
-  beforeAll(async () => {
-    fixture = await startBacktestWorker();
-    ({ db, queue, events } = fixture);
-  });
-  afterAll(async () => {
-    await fixture?.close();
-  });
+  const backtests = useBacktestWorker();
 
   it("runs the stored version on 2024 BTC/USDT 1h candles, reports progress and stores exactly the engine's result", async () => {
     const graph = exampleGraph("sma-crossover");
     const stored = storedSettings(YEAR_2024);
-    const { runId, userId } = await createQueuedRun(db.prisma, graph, stored);
+    const { runId, userId } = await createQueuedRun(backtests.db.prisma, graph, stored);
     const fractions: number[] = [];
-    events.on("progress", ({ jobId, data }) => {
+    backtests.events.on("progress", ({ jobId, data }) => {
       if (jobId === runId) fractions.push((data as { fraction: number }).fraction);
     });
-    const job = await queue.add("run", { runId, ownerId: userId }, { jobId: runId, attempts: 3 });
-    const returned = await job.waitUntilFinished(events, 60_000);
+    const job = await backtests.queue.add("run", { runId, ownerId: userId }, { jobId: runId, attempts: 3 });
+    const returned = await job.waitUntilFinished(backtests.events, 60_000);
 
     const expected = runBacktest({
       candles: await loadRunCandles(null, stored),
@@ -36,7 +26,7 @@ describe("backtest worker (real PostgreSQL, Redis, BullMQ, bundled candles)", ()
     });
     expect(expected.trades.length).toBeGreaterThan(0);
     expect(returned).toMatchObject({ runId, status: "succeeded", trades: expected.trades.length });
-    const row = await db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
+    const row = await backtests.db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
     expect(row.status).toBe("succeeded");
     expect(row.progress).toBe(1);
     expect(row.resultBytes).toBe(row.result?.length);
@@ -51,16 +41,16 @@ describe("backtest worker (real PostgreSQL, Redis, BullMQ, bundled candles)", ()
   it("fails a graph that does not compile at once, without retries, and says why on the row", async () => {
     const graph = exampleGraph("sma-crossover") as { nodes: { type: string }[] };
     graph.nodes[1]!.type = "indicator.doesNotExist";
-    const { runId, userId } = await createQueuedRun(db.prisma, graph, storedSettings(YEAR_2024));
-    const job = await queue.add(
+    const { runId, userId } = await createQueuedRun(backtests.db.prisma, graph, storedSettings(YEAR_2024));
+    const job = await backtests.queue.add(
       "run",
       { runId, ownerId: userId },
       { jobId: runId, attempts: 3, backoff: { type: "fixed", delay: 100 } },
     );
-    await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(/Strategy error/);
-    const failed = await queue.getJob(runId);
+    await expect(job.waitUntilFinished(backtests.events, 30_000)).rejects.toThrow(/Strategy error/);
+    const failed = await backtests.queue.getJob(runId);
     expect(failed?.attemptsMade).toBe(1);
-    const row = await db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
+    const row = await backtests.db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
     expect(row.status).toBe("failed");
     expect(row.error).toMatch(/Strategy error: [\s\S]*unknown node type "indicator.doesNotExist"/);
   });
@@ -68,27 +58,27 @@ describe("backtest worker (real PostgreSQL, Redis, BullMQ, bundled candles)", ()
   it("fails a range without candles without retrying", async () => {
     const range = { from: Date.UTC(2030, 0, 1), to: Date.UTC(2030, 1, 1) };
     const { runId, userId } = await createQueuedRun(
-      db.prisma,
+      backtests.db.prisma,
       exampleGraph("sma-crossover"),
       storedSettings(range),
     );
-    const job = await queue.add("run", { runId, ownerId: userId }, { jobId: runId, attempts: 3 });
-    await expect(job.waitUntilFinished(events, 30_000)).rejects.toThrow(
+    const job = await backtests.queue.add("run", { runId, ownerId: userId }, { jobId: runId, attempts: 3 });
+    await expect(job.waitUntilFinished(backtests.events, 30_000)).rejects.toThrow(
       /No BTC\/USDT 1h candles between 2030-01-01/,
     );
-    expect((await queue.getJob(runId))?.attemptsMade).toBe(1);
+    expect((await backtests.queue.getJob(runId))?.attemptsMade).toBe(1);
   });
 
   it("skips a run the user cancelled before a worker took it and leaves it cancelled", async () => {
     const { runId, userId } = await createQueuedRun(
-      db.prisma,
+      backtests.db.prisma,
       exampleGraph("sma-crossover"),
       storedSettings(YEAR_2024),
     );
-    await db.prisma.backtestRun.update({ where: { id: runId }, data: { status: "cancelled" } });
-    const job = await queue.add("run", { runId, ownerId: userId }, { jobId: runId });
-    expect(await job.waitUntilFinished(events, 30_000)).toMatchObject({ status: "cancelled" });
-    const row = await db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
+    await backtests.db.prisma.backtestRun.update({ where: { id: runId }, data: { status: "cancelled" } });
+    const job = await backtests.queue.add("run", { runId, ownerId: userId }, { jobId: runId });
+    expect(await job.waitUntilFinished(backtests.events, 30_000)).toMatchObject({ status: "cancelled" });
+    const row = await backtests.db.prisma.backtestRun.findUniqueOrThrow({ where: { id: runId } });
     expect(row.status).toBe("cancelled");
     expect(row.result).toBeNull();
   });

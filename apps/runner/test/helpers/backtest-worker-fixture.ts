@@ -4,6 +4,7 @@ import { type BacktestJobData, QUEUE_NAMES } from "@tradegraph/contracts";
 import { createTestDatabase, createTestRedis } from "@tradegraph/db/testing";
 import { CandleStore } from "@tradegraph/market-data";
 import { Queue, QueueEvents } from "bullmq";
+import { afterAll, beforeAll } from "vitest";
 import { createBacktestWorker } from "../../src/index.ts";
 
 /** One job at a time; locks long enough that no test run stalls. */
@@ -41,3 +42,15 @@ export async function startBacktestWorker() {
 }
 
 export type BacktestWorkerFixture = Awaited<ReturnType<typeof startBacktestWorker>>;
+
+/** Starts the fixture before the file's tests and closes it after them; its fields are set once they start. */
+export function useBacktestWorker(): BacktestWorkerFixture {
+  const fixture = {} as BacktestWorkerFixture;
+  beforeAll(async () => {
+    Object.assign(fixture, await startBacktestWorker());
+  });
+  afterAll(async () => {
+    await fixture.close?.();
+  });
+  return fixture;
+}
