@@ -11,7 +11,6 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
-import { createExchange } from "@tradegraph/market-data";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { CandleColumns } from "@tradegraph/nodes";
 import type { Queue, QueueEvents } from "bullmq";
@@ -20,8 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeploymentLoop } from "../src/deployments/deployment-loop.ts";
 import { recordLoopEvents } from "../src/deployments/record-events.ts";
 import { DeploymentCredentialError } from "../src/exchange/credential-exchange.ts";
-import { createDeploymentWorker } from "../src/workers/deployments.ts";
-import { controlMessage, openControlQueue } from "./helpers/control-queue.ts";
+import { controlMessage, openControlQueue, startDeploymentWorker } from "./helpers/control-queue.ts";
 import { bundledMinutes, MINUTE, runOnStub, sleep, startMinuteStub } from "./helpers/exchange-fixture.ts";
 import { createDeployment as createDeploymentRow, exampleGraph } from "./helpers/runs.ts";
 
@@ -30,7 +28,7 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
   let redis: TestRedis;
   let stub: ExchangeStub;
   let minutes: CandleColumns;
-  let worker: Awaited<ReturnType<typeof createDeploymentWorker>>;
+  let worker: Awaited<ReturnType<typeof startDeploymentWorker>>;
   let queue: Queue<DeploymentControlMessage>;
   let events: QueueEvents;
   let subscriber: Redis;
@@ -52,20 +50,12 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
       const id = channel.slice(channel.lastIndexOf(":") + 1);
       heard.set(id, [...(heard.get(id) ?? []), JSON.parse(text) as unknown[]]);
     });
-    worker = await createDeploymentWorker({
-      prisma: db.prisma,
-      connection,
-      prefix: redis.prefix,
-      exchangeFor: () => createExchange("binance", stub.ccxtConfig()),
+    worker = await startDeploymentWorker(db.prisma, redis, stub, {
       tradingExchangeFor: () => {
         throw new DeploymentCredentialError("The API key of this deployment was removed.");
       },
-      lockDurationMs: 30_000,
-      stalledIntervalMs: 30_000,
-      pollIntervalMs: 10,
     });
     ({ queue, events } = await openControlQueue(redis));
-    await worker.worker.waitUntilReady();
   });
   afterAll(async () => {
     await worker?.close();

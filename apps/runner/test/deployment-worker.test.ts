@@ -1,4 +1,3 @@
-import { redisConnectionOptions } from "@tradegraph/config";
 import type { DeploymentControlMessage } from "@tradegraph/contracts";
 import {
   createTestDatabase,
@@ -6,12 +5,15 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
-import { createExchange } from "@tradegraph/market-data";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { Queue, QueueEvents } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeploymentWorker } from "../src/workers/deployments.ts";
-import { controlMessage, openControlQueue, waitUntilRunning } from "./helpers/control-queue.ts";
+import {
+  controlMessage,
+  openControlQueue,
+  startDeploymentWorker,
+  waitUntilRunning,
+} from "./helpers/control-queue.ts";
 import { bundledMinutes, MINUTE, sleep, start, startMinuteStub } from "./helpers/exchange-fixture.ts";
 import { createDeployment } from "./helpers/runs.ts";
 
@@ -19,7 +21,7 @@ describe("deployment control worker (real BullMQ, PostgreSQL, ccxt against the e
   let db: TestDatabase;
   let redis: TestRedis;
   let stub: ExchangeStub;
-  let worker: Awaited<ReturnType<typeof createDeploymentWorker>>;
+  let worker: Awaited<ReturnType<typeof startDeploymentWorker>>;
   let queue: Queue<DeploymentControlMessage>;
   let events: QueueEvents;
 
@@ -27,18 +29,8 @@ describe("deployment control worker (real BullMQ, PostgreSQL, ccxt against the e
     db = await createTestDatabase();
     redis = createTestRedis();
     stub = await startMinuteStub(await bundledMinutes(600), { balances: {} });
-    const connection = redisConnectionOptions(redis.url);
-    worker = await createDeploymentWorker({
-      prisma: db.prisma,
-      connection,
-      prefix: redis.prefix,
-      exchangeFor: () => createExchange("binance", stub.ccxtConfig()),
-      lockDurationMs: 30_000,
-      stalledIntervalMs: 30_000,
-      pollIntervalMs: 10,
-    });
+    worker = await startDeploymentWorker(db.prisma, redis, stub);
     ({ queue, events } = await openControlQueue(redis));
-    await worker.worker.waitUntilReady();
   });
   afterAll(async () => {
     await worker?.close();

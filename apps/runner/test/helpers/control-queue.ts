@@ -4,7 +4,10 @@ import { redisConnectionOptions } from "@tradegraph/config";
 import { type DeploymentControlMessage, QUEUE_NAMES } from "@tradegraph/contracts";
 import type { PrismaClient } from "@tradegraph/db";
 import type { TestRedis } from "@tradegraph/db/testing";
+import { createExchange } from "@tradegraph/market-data";
+import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { Queue, QueueEvents } from "bullmq";
+import { createDeploymentWorker, type DeploymentWorkerOptions } from "../../src/workers/deployments.ts";
 
 /** The control queue and its events on the test Redis prefix, ready to wait on. */
 export async function openControlQueue(redis: TestRedis) {
@@ -35,4 +38,25 @@ export async function waitUntilRunning(prisma: PrismaClient, deploymentId: strin
     if (row.status === "running") return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** A deployment-control worker reading candles from the stub, polling fast, ready to take jobs. */
+export async function startDeploymentWorker(
+  prisma: PrismaClient,
+  redis: TestRedis,
+  stub: ExchangeStub,
+  extra: Partial<DeploymentWorkerOptions> = {},
+) {
+  const worker = await createDeploymentWorker({
+    prisma,
+    connection: redisConnectionOptions(redis.url),
+    prefix: redis.prefix,
+    exchangeFor: () => createExchange("binance", stub.ccxtConfig()),
+    lockDurationMs: 30_000,
+    stalledIntervalMs: 30_000,
+    pollIntervalMs: 10,
+    ...extra,
+  });
+  await worker.worker.waitUntilReady();
+  return worker;
 }
