@@ -1,11 +1,10 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
-import { createExchange } from "@tradegraph/market-data";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { CandleColumns } from "@tradegraph/nodes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DeploymentLoop } from "../src/deployments/deployment-loop.ts";
-import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
 import { bundledMinutes, MINUTE, sleep, start, startMinuteStub } from "./helpers/exchange-fixture.ts";
+import { runPaperOnStub } from "./helpers/paper-run.ts";
 import { createDeployment, exampleGraph } from "./helpers/runs.ts";
 
 const BARS = 400;
@@ -27,17 +26,7 @@ describe("a paper deployment on live candles from the exchange stub (real ccxt, 
   it("trades every closed candle once and records exactly the trades a replay of those candles gives", async () => {
     const graph = exampleGraph("sma-crossover");
     const { deployment } = await createDeployment(db.prisma, graph);
-    const recorded: number[] = [];
-    const abort = new AbortController();
-    const running = runPaperDeployment({
-      prisma: db.prisma,
-      deploymentId: deployment.id,
-      exchange: createExchange("binance", stub.ccxtConfig()),
-      signal: abort.signal,
-      after: start - MINUTE,
-      pollIntervalMs: 10,
-      onCandleRecorded: (time) => recorded.push(time),
-    });
+    const { recorded, stop } = runPaperOnStub(db.prisma, deployment.id, stub, { after: start - MINUTE });
     // A long stretch closes at once (catch-up), then candles close one by one.
     stub.setNow(start + (BARS - 20) * MINUTE + 15_000);
     for (let k = BARS - 20; k < BARS; k++) {
@@ -45,8 +34,7 @@ describe("a paper deployment on live candles from the exchange stub (real ccxt, 
       stub.advance(MINUTE);
     }
     for (let i = 0; i < 4000 && recorded.length < BARS; i++) await sleep(5);
-    abort.abort();
-    const loop = await running;
+    const loop = await stop();
 
     expect(recorded).toEqual(Array.from(minutes.time.slice(0, BARS)));
     const replay = new DeploymentLoop({

@@ -7,13 +7,14 @@ import {
   type TestRedis,
 } from "@tradegraph/db/testing";
 import { compileGraph, runBacktest } from "@tradegraph/engine";
-import { bundledFile, createExchange, readCandleFile } from "@tradegraph/market-data";
+import { bundledFile, readCandleFile } from "@tradegraph/market-data";
 import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { type CandleColumns, candlesInTimeRange, warmupBars } from "@tradegraph/nodes";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
 import { warmUpLength } from "../src/deployments/warm-up.ts";
+import { waitUntilRunning } from "./helpers/control-queue.ts";
+import { runPaperOnStub } from "./helpers/paper-run.ts";
 import { createDeployment, exampleGraph } from "./helpers/runs.ts";
 
 const HOUR = 3_600_000;
@@ -84,18 +85,10 @@ describe("a two-symbol paper deployment on live candles from the exchange stub (
       symbols: ["BTC/USDT", "ETH/USDT"],
       timeframe: "1h",
     });
-    const recorded: number[] = [];
-    const abort = new AbortController();
-    const running = runPaperDeployment({
-      prisma: db.prisma,
-      deploymentId: deployment.id,
-      exchange: createExchange("binance", stub.ccxtConfig()),
+    const { recorded, stop } = runPaperOnStub(db.prisma, deployment.id, stub, {
       redis: publisher,
       prefix: redis.prefix,
-      signal: abort.signal,
       after: start - HOUR,
-      pollIntervalMs: 10,
-      onCandleRecorded: (time) => recorded.push(time),
     });
     const recordedUntil = async (time: number) => {
       for (let i = 0; i < 6000 && (recorded.at(-1) ?? 0) < time; i++) await wait(5);
@@ -107,8 +100,7 @@ describe("a two-symbol paper deployment on live candles from the exchange stub (
       stub.advance(HOUR);
     }
     await recordedUntil(end - HOUR);
-    abort.abort();
-    const loop = await running;
+    const loop = await stop();
 
     const traded = {
       "BTC/USDT": candlesInTimeRange(btc, start, end),
@@ -189,26 +181,12 @@ describe("a two-symbol paper deployment on live candles from the exchange stub (
         symbols: ["BTC/USDT", "ETH/USDT"],
         timeframe: "1h",
       });
-      const recorded: number[] = [];
-      const abort = new AbortController();
-      const running = runPaperDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange: createExchange("binance", late.ccxtConfig()),
-        signal: abort.signal,
-        pollIntervalMs: 10,
-        onCandleRecorded: (time) => recorded.push(time),
-      });
-      for (let i = 0; i < 2000; i++) {
-        const row = await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
-        if (row.status === "running") break;
-        await wait(10);
-      }
+      const { recorded, stop } = runPaperOnStub(db.prisma, deployment.id, late);
+      await waitUntilRunning(db.prisma, deployment.id);
       late.loadCandles("ETH/USDT", "1h", ethAll); // the exchange publishes ETH's hour 399 late
       late.setNow(liveEnd + 15_000);
       for (let i = 0; i < 6000 && (recorded.at(-1) ?? 0) < liveEnd - HOUR; i++) await wait(5);
-      abort.abort();
-      const loop = await running;
+      const loop = await stop();
 
       // Hour 399 is a bar of ETH alone (BTC's was in its warm-up), then every hour of both.
       expect(recorded).toEqual(Array.from({ length: 21 }, (_, k) => until + k * HOUR));

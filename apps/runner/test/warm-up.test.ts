@@ -1,11 +1,12 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
 import { compileGraph, runBacktest, type Trade } from "@tradegraph/engine";
-import { bundledFile, CandleStore, createExchange, readCandleFile } from "@tradegraph/market-data";
+import { bundledFile, CandleStore, readCandleFile } from "@tradegraph/market-data";
 import { type ExchangeStub, startExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import { type CandleColumns, sliceCandleColumns, warmupBars } from "@tradegraph/nodes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runPaperDeployment } from "../src/deployments/run-deployment.ts";
 import { warmUpLength } from "../src/deployments/warm-up.ts";
+import { waitUntilRunning } from "./helpers/control-queue.ts";
+import { runPaperOnStub } from "./helpers/paper-run.ts";
 import { createDeployment, exampleGraph } from "./helpers/runs.ts";
 
 const MINUTE = 60_000;
@@ -66,29 +67,14 @@ describe("warm-up from stored candles on (re)start (real ccxt against the stub, 
     const run = async (withStore: boolean) => {
       const { deployment } = await createDeployment(db.prisma, graph, { paperCash: cash });
       stub.setNow(minutes.time[T - 1]! + MINUTE + 15_000);
-      const recorded: number[] = [];
-      const abort = new AbortController();
-      const running = runPaperDeployment({
-        prisma: db.prisma,
-        deploymentId: deployment.id,
-        exchange: createExchange("binance", stub.ccxtConfig()),
-        ...(withStore ? { store } : {}),
-        signal: abort.signal,
-        pollIntervalMs: 10,
-        onCandleRecorded: (time) => recorded.push(time),
-      });
-      for (let i = 0; i < 2000; i++) {
-        const row = await db.prisma.deployment.findUniqueOrThrow({ where: { id: deployment.id } });
-        if (row.status === "running") break;
-        await sleep(10);
-      }
+      const { recorded, stop } = runPaperOnStub(db.prisma, deployment.id, stub, withStore ? { store } : {});
+      await waitUntilRunning(db.prisma, deployment.id);
       // Bar T closes (the decision), then T+1 (the order fills at its open).
       for (const k of [T, T + 1]) {
         stub.setNow(minutes.time[k]! + MINUTE + 15_000);
         for (let i = 0; i < 2000 && !recorded.includes(minutes.time[k]!); i++) await sleep(5);
       }
-      abort.abort();
-      const loop = await running;
+      const loop = await stop();
       const position = await db.prisma.position.findFirst({ where: { deploymentId: deployment.id } });
       return { recorded, loop, position };
     };

@@ -31,12 +31,12 @@ export function controlMessage(
   return { commandId, deploymentId, command, requestedBy, requestedAt: new Date().toISOString() };
 }
 
-/** Waits (up to 10 s) until the deployment row says it is running. */
-export async function waitUntilRunning(prisma: PrismaClient, deploymentId: string): Promise<void> {
-  for (let i = 0; i < 400; i++) {
+/** Waits (up to `timeoutMs`) until the deployment row says it is running. */
+export async function waitUntilRunning(prisma: PrismaClient, deploymentId: string, timeoutMs = 20_000) {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     const row = await prisma.deployment.findUniqueOrThrow({ where: { id: deploymentId } });
     if (row.status === "running") return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
 
