@@ -1,3 +1,4 @@
+import { candleAt } from "@tradegraph/market-data";
 import type { CandleColumns } from "@tradegraph/nodes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
@@ -20,16 +21,7 @@ function replay(candles: CandleColumns, limits: AccountLimits, breakers: Breaker
   });
   const events: DeploymentEvent[] = [];
   for (let i = 0; i < candles.time.length; i++) {
-    events.push(
-      ...loop.onClosedCandle("BTC/USDT", {
-        time: candles.time[i]!,
-        open: candles.open[i]!,
-        high: candles.high[i]!,
-        low: candles.low[i]!,
-        close: candles.close[i]!,
-        volume: candles.volume[i]!,
-      }),
-    );
+    events.push(...loop.onClosedCandle("BTC/USDT", candleAt(candles, i)));
   }
   return { loop, events, denied: events.filter((e) => e.kind === "denied") };
 }

@@ -11,6 +11,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
+import { candleAt } from "@tradegraph/market-data";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { CandleColumns } from "@tradegraph/nodes";
 import type { Queue, QueueEvents } from "bullmq";
@@ -151,14 +152,7 @@ describe("the runner pushes every status it sets on the deployment's Redis chann
     });
     const target = { prisma: db.prisma, deploymentId: deployment.id, redis: publisher, prefix: redis.prefix };
     for (let i = 0; i < minutes.time.length && loop.haltReason === null; i++) {
-      const candle = {
-        time: minutes.time[i]!,
-        open: minutes.open[i]!,
-        high: minutes.high[i]!,
-        low: minutes.low[i]!,
-        close: minutes.close[i]!,
-        volume: minutes.volume[i]!,
-      };
+      const candle = candleAt(minutes, i);
       await recordLoopEvents(target, loop, loop.onClosedCandle("BTC/USDT", candle));
     }
     expect(loop.haltReason).not.toBeNull();

@@ -1,4 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@tradegraph/db/testing";
+import { candleAt } from "@tradegraph/market-data";
 import type { ExchangeStub } from "@tradegraph/market-data/exchange-stub";
 import type { CandleColumns } from "@tradegraph/nodes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -45,14 +46,7 @@ describe("a paper deployment on live candles from the exchange stub (real ccxt, 
       settings: { initialCash: 10_000 },
     });
     for (let i = 0; i < BARS; i++) {
-      replay.onClosedCandle("BTC/USDT", {
-        time: minutes.time[i]!,
-        open: minutes.open[i]!,
-        high: minutes.high[i]!,
-        low: minutes.low[i]!,
-        close: minutes.close[i]!,
-        volume: minutes.volume[i]!,
-      });
+      replay.onClosedCandle("BTC/USDT", candleAt(minutes, i));
     }
     expect(replay.trades.length).toBeGreaterThan(0);
     expect(loop.trades).toEqual(replay.trades);

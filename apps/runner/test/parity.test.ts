@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { runBacktest } from "@tradegraph/engine";
+import { candleAt } from "@tradegraph/market-data";
 import type { CandleColumns } from "@tradegraph/nodes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
@@ -34,14 +35,7 @@ describe("backtest/live parity: replaying candles through the paper deployment l
     });
     let tradeEvents = 0;
     for (let i = 0; i < candles.time.length; i++) {
-      const candle = {
-        time: candles.time[i]!,
-        open: candles.open[i]!,
-        high: candles.high[i]!,
-        low: candles.low[i]!,
-        close: candles.close[i]!,
-        volume: candles.volume[i]!,
-      };
+      const candle = candleAt(candles, i);
       tradeEvents += loop.onClosedCandle("BTC/USDT", candle).filter((e) => e.kind === "trade").length;
       // The same candle delivered twice (reconnect) changes nothing.
       expect(loop.onClosedCandle("BTC/USDT", candle)).toEqual([]);

@@ -6,6 +6,7 @@ import {
   type TestDatabase,
   type TestRedis,
 } from "@tradegraph/db/testing";
+import { candleAt } from "@tradegraph/market-data";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRunCandles } from "../src/backtests/load-candles.ts";
@@ -56,14 +57,7 @@ describe("recording a paper deployment in PostgreSQL and publishing its events (
     const candles = (await loadRunCandles(null, storedSettings(range)))["BTC/USDT"]!;
     const target = { prisma: db.prisma, deploymentId: deployment.id, redis: publisher, prefix: redis.prefix };
     for (let i = 0; i < candles.time.length; i++) {
-      const events = loop.onClosedCandle("BTC/USDT", {
-        time: candles.time[i]!,
-        open: candles.open[i]!,
-        high: candles.high[i]!,
-        low: candles.low[i]!,
-        close: candles.close[i]!,
-        volume: candles.volume[i]!,
-      });
+      const events = loop.onClosedCandle("BTC/USDT", candleAt(candles, i));
       await recordLoopEvents(target, loop, events);
     }
     expect(loop.trades.length).toBeGreaterThan(0);
