@@ -11,6 +11,6 @@ export { getModelRuntime, setModelRuntime } from "./models/model-runtime.ts";
 export { predictorNodeIds, predictorStateOf, restorePredictorInto } from "./predictor/access.ts";
 export { mlPredictorNode } from "./predictor/definition.ts";
 export type { PredictorParams } from "./predictor/params.ts";
-export type { PredictorSnapshot } from "./predictor/snapshot.ts";
+export type { PredictorSnapshot, SnapshotTrim } from "./predictor/snapshot.ts";
 export { restorePredictor, serializePredictor } from "./predictor/snapshot.ts";
 export type { PredictorState } from "./predictor/state.ts";

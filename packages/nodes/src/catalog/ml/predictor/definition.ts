@@ -100,9 +100,9 @@ function replayStoredBar(
   out.confidence[i] = sample < 0 ? Number.NaN : s.confidence.get(sample);
 }
 
-/** Binary search of the node's (increasing) candle times; −1 when absent. */
+/** Binary search of the node's (increasing) stored candle times; −1 when absent or trimmed away. */
 function sampleAtTime(s: PredictorState, time: number): number {
-  let low = 0;
+  let low = s.time.first;
   let high = s.time.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;

@@ -1,7 +1,7 @@
 import { loadModel } from "../models/index.ts";
 import type { ModelJson } from "../models/types.ts";
 import { GrowableColumn } from "../trainer/growable.ts";
-import type { TrainingWindow, WalkForwardSpec } from "../trainer/walk-forward.ts";
+import { firstRowStillNeeded, type TrainingWindow, type WalkForwardSpec } from "../trainer/walk-forward.ts";
 import type { PredictorParams } from "./params.ts";
 import { createPredictorState, type PredictorState } from "./state.ts";
 
@@ -18,6 +18,10 @@ export interface PredictorSnapshot {
   bars: number;
   /** Evaluator bar index of the last step; the next step must come after it. */
   lastStepIndex: number;
+  /** Sample of the first stored row and close (0 = full history; absent in snapshots before trimming). */
+  historyFrom?: number;
+  /** Sample of the first stored time, probability, confidence and predicted class (0 = all). */
+  predictionsFrom?: number;
   rows: (number | null)[];
   close: (number | null)[];
   time: (number | null)[];
@@ -31,20 +35,44 @@ export interface PredictorSnapshot {
   windows: TrainingWindow[];
 }
 
-export function serializePredictor(state: PredictorState): PredictorSnapshot {
+export interface SnapshotTrim {
+  /**
+   * Recent predictions to keep, at least the bars a restarted runner re-feeds in its warm-up (the node
+   * repeats its stored prediction for each of those, matched by candle time).
+   */
+  keepPredictions: number;
+}
+
+/**
+ * Plain-JSON snapshot of the node. Without `trim` it holds the whole history (the report can be rebuilt from
+ * it). With `trim` (the live runner's per-candle save) it holds only what the node can still need, so its
+ * size stops growing: rows and closes from the oldest row a future training window can pick (the window and
+ * the label horizon), and the last `keepPredictions` predictions. A node restored from either predicts the
+ * same values bit for bit; only the report of a trimmed one covers less history.
+ */
+export function serializePredictor(state: PredictorState, trim?: SnapshotTrim): PredictorSnapshot {
   const { trainer } = state;
+  const bars = trainer.close.length;
+  const historyFrom = trim
+    ? Math.max(trainer.close.first, firstRowStillNeeded(trainer))
+    : trainer.close.first;
+  const predictionsFrom = trim
+    ? Math.max(state.time.first, bars - Math.max(0, Math.ceil(trim.keepPredictions)))
+    : state.time.first;
   return {
     format: "tradegraph.ml.predictor/1",
     spec: trainer.spec,
     features: trainer.features,
-    bars: trainer.close.length,
+    bars,
     lastStepIndex: state.lastStepIndex,
-    rows: trainer.rows.toJSON(),
-    close: trainer.close.toJSON(),
-    time: state.time.toJSON(),
-    probability: state.probability.toJSON(),
-    confidence: state.confidence.toJSON(),
-    predictedClass: state.predictedClass.toJSON(),
+    historyFrom,
+    predictionsFrom,
+    rows: trainer.rows.toJSON(historyFrom * trainer.features),
+    close: trainer.close.toJSON(historyFrom),
+    time: state.time.toJSON(predictionsFrom),
+    probability: state.probability.toJSON(predictionsFrom),
+    confidence: state.confidence.toJSON(predictionsFrom),
+    predictedClass: state.predictedClass.toJSON(predictionsFrom),
     usableRows: trainer.usableRows,
     lastTrainBar: trainer.lastTrainBar,
     model: state.external === null ? (trainer.model?.toJSON() ?? null) : null,
@@ -74,27 +102,29 @@ export function restorePredictor(
       );
     }
   }
+  const historyFrom = snapshot.historyFrom ?? 0;
+  const predictionsFrom = snapshot.predictionsFrom ?? 0;
   const lengths = [
-    snapshot.close.length,
-    snapshot.time.length,
-    snapshot.probability.length,
-    snapshot.rows.length / snapshot.features,
+    historyFrom + snapshot.close.length,
+    predictionsFrom + snapshot.time.length,
+    predictionsFrom + snapshot.probability.length,
+    historyFrom + snapshot.rows.length / snapshot.features,
   ];
   if (lengths.some((length) => length !== snapshot.bars)) {
     throw new Error(
-      `${nodeId}: snapshot is damaged (column lengths ${lengths.join(", ")} for ${snapshot.bars} bars)`,
+      `${nodeId}: snapshot is damaged (column ends ${lengths.join(", ")} for ${snapshot.bars} bars)`,
     );
   }
   state.lastStepIndex = snapshot.lastStepIndex;
-  state.trainer.rows = GrowableColumn.fromJSON(snapshot.rows);
-  state.trainer.close = GrowableColumn.fromJSON(snapshot.close);
+  state.trainer.rows = GrowableColumn.fromJSON(snapshot.rows, historyFrom * snapshot.features);
+  state.trainer.close = GrowableColumn.fromJSON(snapshot.close, historyFrom);
   state.trainer.usableRows = snapshot.usableRows;
   state.trainer.lastTrainBar = snapshot.lastTrainBar;
   state.trainer.windows = snapshot.windows;
   state.trainer.model = snapshot.model === null ? null : loadModel(snapshot.model);
-  state.time = GrowableColumn.fromJSON(snapshot.time);
-  state.probability = GrowableColumn.fromJSON(snapshot.probability);
-  state.confidence = GrowableColumn.fromJSON(snapshot.confidence);
-  state.predictedClass = GrowableColumn.fromJSON(snapshot.predictedClass);
+  state.time = GrowableColumn.fromJSON(snapshot.time, predictionsFrom);
+  state.probability = GrowableColumn.fromJSON(snapshot.probability, predictionsFrom);
+  state.confidence = GrowableColumn.fromJSON(snapshot.confidence, predictionsFrom);
+  state.predictedClass = GrowableColumn.fromJSON(snapshot.predictedClass, predictionsFrom);
   return state;
 }

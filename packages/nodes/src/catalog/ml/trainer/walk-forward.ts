@@ -102,20 +102,50 @@ export function advance(
   return true;
 }
 
+/**
+ * Most rows an expanding window trains on (or `trainBars` if larger): beyond it the oldest rows drop out, so
+ * training time and the live snapshot stay bounded on a deployment that runs for months.
+ */
+export const EXPANDING_WINDOW_LIMIT = 20_000;
+
+/** Usable rows a window may hold: `trainBars` (rolling), or every one up to EXPANDING_WINDOW_LIMIT (expanding). */
+export function windowLimit(spec: WalkForwardSpec): number {
+  return spec.window === "rolling" ? spec.trainBars : Math.max(spec.trainBars, EXPANDING_WINDOW_LIMIT);
+}
+
+/** Rows a training at bar t learns from, oldest first: the newest `windowLimit` usable rows up to t − h. */
+export function trainingRows(state: WalkForwardState, t: number): number[] {
+  const limit = windowLimit(state.spec);
+  const picked: number[] = [];
+  for (let row = t - state.spec.horizon; row >= 0 && picked.length < limit; row--) {
+    if (rowIsFinite(state, row) && !Number.isNaN(labelOfRow(state, row))) picked.push(row);
+  }
+  return picked.reverse();
+}
+
+/**
+ * First row any later step can still read: every future window starts at or after the oldest row a training
+ * now would pick (labels only ever add newer rows), and rows after t − h still await their label. An
+ * external model never trains, so it needs only the rows awaiting a label.
+ */
+export function firstRowStillNeeded(state: WalkForwardState): number {
+  const t = state.close.length - 1;
+  const awaitingLabel = Math.max(0, t - state.spec.horizon + 1);
+  if (state.spec.kind === "external") return awaitingLabel;
+  const rows = trainingRows(state, t);
+  // Fewer usable rows than a window holds: a future window may reach back to any of them.
+  if (rows.length < windowLimit(state.spec)) return 0;
+  return Math.min(rows[0]!, awaitingLabel);
+}
+
 function retrain(state: WalkForwardState, t: number): void {
   const { spec } = state;
   if (spec.kind === "external") return;
-  const picked: number[] = [];
-  // Newest first, so a rolling window stops after `trainBars` usable rows; labels end at t − h.
-  for (let row = t - spec.horizon; row >= 0; row--) {
-    if (spec.window === "rolling" && picked.length === spec.trainBars) break;
-    if (rowIsFinite(state, row) && !Number.isNaN(labelOfRow(state, row))) picked.push(row);
-  }
-  picked.reverse();
+  const picked = trainingRows(state, t);
   const set: TrainingSet = { x: [], y: [], task: spec.task, classes: state.classes };
   for (const row of picked) {
     const start = row * state.features;
-    set.x.push(Array.from(state.rows.values.subarray(start, start + state.features)));
+    set.x.push(Array.from(state.rows.range(start, start + state.features)));
     set.y.push(labelOfRow(state, row));
   }
   state.model = trainModel(spec.kind, set, spec.settings);
