@@ -18,8 +18,14 @@ export interface NodeColumn {
   values: Float64Array;
 }
 
+/** Every node's outputs as columns (candle outputs as `port.field`), keyed by node id then port. */
+export type NodeOutputColumns = Record<string, Record<string, Float64Array>>;
+
 export interface NodeValues {
   columns: NodeColumn[];
+  /** The same values `valuesAt` reads, as plain columns, so they can cross to and from a Web Worker. */
+  outputs: NodeOutputColumns;
+  bars: number;
   /** Every node's outputs at bar `i`: the step-through debugger. */
   valuesAt(i: number): Record<string, Record<string, number>>;
 }
@@ -83,7 +89,43 @@ export function evaluateNodeValues(
       });
     }
   }
-  return { columns, valuesAt: (i) => evaluator.valuesAt(i) };
+  const bars = candles.time.length;
+  return { columns, outputs: outputColumns(evaluator, bars), bars, valuesAt: (i) => evaluator.valuesAt(i) };
+}
+
+/** The columns behind `valuesAt`, found from the shape of bar 0 so both list exactly the same ports. */
+function outputColumns(evaluator: ReturnType<typeof createEvaluator>, bars: number): NodeOutputColumns {
+  const outputs: NodeOutputColumns = {};
+  if (bars === 0) return outputs;
+  for (const [nodeId, ports] of Object.entries(evaluator.valuesAt(0))) {
+    const record: Record<string, Float64Array> = {};
+    for (const port of Object.keys(ports)) {
+      const column = evaluator.column(nodeId, port);
+      if (column) record[port] = column.subarray(0, bars);
+    }
+    outputs[nodeId] = record;
+  }
+  return outputs;
+}
+
+/** Rebuilds `valuesAt` from plain columns (e.g. after they came back from the worker). */
+export function nodeValuesFromOutputs(
+  columns: NodeColumn[],
+  outputs: NodeOutputColumns,
+  bars: number,
+): NodeValues {
+  const valuesAt = (i: number) => {
+    if (!Number.isInteger(i) || i < 0 || i >= bars)
+      throw new Error(`node values: bar ${i} has not been evaluated (${bars} bars)`);
+    const values: Record<string, Record<string, number>> = {};
+    for (const [nodeId, ports] of Object.entries(outputs)) {
+      const record: Record<string, number> = {};
+      for (const [port, column] of Object.entries(ports)) record[port] = column[i]!;
+      values[nodeId] = record;
+    }
+    return values;
+  };
+  return { columns, outputs, bars, valuesAt };
 }
 
 /** A distinct colour per plotted series (port colours are per type, so several lines would clash). */

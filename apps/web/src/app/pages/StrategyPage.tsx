@@ -27,6 +27,7 @@ import { VersionHistory } from "../../features/strategies/VersionHistory.tsx";
 import { readApiError } from "../../lib/api-error.ts";
 import { clearDraft, loadDraft } from "../../lib/draft-storage.ts";
 import { emptyGraph, type GraphDocument, parseGraphDocument } from "../../lib/graph-document.ts";
+import { cancelNodeValues } from "../../lib/node-values-client.ts";
 import { navigate } from "../../lib/router.ts";
 import { type RouterOutputs, trpc } from "../../lib/trpc.ts";
 
@@ -126,6 +127,7 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
       setModels(null);
       setDebugger(null);
       store.setDebugValues(null);
+      cancelNodeValues();
     } else if (state.kind === "running")
       setResults({ kind: "running", fraction: state.fraction, ...(state.note ? { note: state.note } : {}) });
     else if (state.kind === "failed") setResults({ kind: "failed", error: state.error });
@@ -143,9 +145,11 @@ function LoadedStrategy({ strategy }: { strategy: Strategy }) {
               .query({ strategyId: strategy.id, number: state.versionNumber })
               .catch(() => null),
           ]);
+          if (candles && version && !cancelled)
+            setResults({ kind: "running", fraction: 1, note: "computing node values…" });
           const computed =
             candles && version
-              ? runNodeValues(parseGraphDocument(version.graph), candles, json, symbol)
+              ? await runNodeValues(parseGraphDocument(version.graph), candles, json, symbol)
               : null;
           if (cancelled) return;
           setDebugger(computed ? { valuesAt: computed.values.valuesAt } : null);

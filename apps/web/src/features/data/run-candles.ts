@@ -1,7 +1,8 @@
 import { storeTimeframeOf } from "@tradegraph/contracts";
 import type { CandleColumns } from "@tradegraph/nodes";
 import type { GraphDocument } from "../../lib/graph-document.ts";
-import { evaluateNodeValues, type NodeValues, seriesColor } from "../../lib/node-values.ts";
+import { type NodeValues, seriesColor } from "../../lib/node-values.ts";
+import { computeNodeValues } from "../../lib/node-values-client.ts";
 import { trpc } from "../../lib/trpc.ts";
 import { equityColumns, type RunResultJson } from "../results/from-run-result.ts";
 import type { IndicatorSeries } from "../results/result-types.ts";
@@ -46,23 +47,24 @@ export async function loadRunCandles(result: RunResultJson, symbol = result.symb
 }
 
 /**
- * Recomputes the graph on the run's candles for indicator lines and the step-through debugger;
- * null when the graph does not compile (the chart still shows prices and trades).
+ * Recomputes the graph on the run's candles for indicator lines and the step-through debugger, in a
+ * Web Worker so the page stays responsive; null when the graph does not compile, the worker fails or a
+ * newer run replaced this computation (the chart still shows prices and trades).
  */
-export function runNodeValues(
+export async function runNodeValues(
   graph: GraphDocument,
   candles: CandleColumns,
   result: RunResultJson,
   symbol: string,
-): { values: NodeValues; indicators: IndicatorSeries[] } | null {
+): Promise<{ values: NodeValues; indicators: IndicatorSeries[] } | null> {
   try {
-    const values = evaluateNodeValues(
+    const values = await computeNodeValues({
       graph,
       candles,
       symbol,
-      result.timeframeMs,
-      result.settings.initialCash,
-    );
+      timeframeMs: result.timeframeMs,
+      initialEquity: result.settings.initialCash,
+    });
     const indicators = values.columns.map((c, i) => ({
       key: `${c.nodeId}.${c.port}`,
       label: c.label,
