@@ -1,7 +1,7 @@
 import { useComputedColorScheme } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { ReactFlowProvider, useReactFlow, useStoreApi } from "@xyflow/react";
-import { type ReactNode, useCallback, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useRef, useState } from "react";
 import type { NodeSize } from "../../lib/auto-layout.ts";
 import { EditorToolbar } from "./EditorToolbar.tsx";
 import classes from "./EditorView.module.css";
@@ -41,6 +41,22 @@ function EditorLayout({ store, actions, sidePanel, sidePanelWidth = 320 }: Edito
   const { fitView, screenToFlowPosition } = useReactFlow();
   // Read React Flow's measured sizes only when laying out: subscribing would re-render on every drag frame.
   const flowStore = useStoreApi();
+
+  // When a side panel opens or changes width the canvas narrows: fit once, so no node sits under the panel.
+  const panelWidth = sidePanel ? sidePanelWidth : null;
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    if (panelWidth === null) return;
+    // Two frames: React Flow measures its new size (ResizeObserver) after the first one.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => fitView({ padding: 0.15 }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [panelWidth, fitView]);
 
   const layout = useCallback(() => {
     const sizes = new Map<string, NodeSize>();
@@ -126,7 +142,7 @@ function EditorLayout({ store, actions, sidePanel, sidePanelWidth = 320 }: Edito
         <main className={classes.canvas}>
           <StrategyCanvas colorMode={scheme} onShortcut={onShortcut} />
         </main>
-        <aside className={classes.side} style={{ width: sidePanel ? sidePanelWidth : 300 }}>
+        <aside className={classes.side} style={{ width: panelWidth ?? 300 }}>
           {sidePanel ?? <Inspector />}
         </aside>
       </div>
