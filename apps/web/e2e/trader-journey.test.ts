@@ -191,6 +191,23 @@ describe("a new trader in a real browser", () => {
     );
     await app.screenshot("journey-06c-trade-opened");
 
+    // Step-through debugger: clicking a bar shows every node's value at that bar on the canvas.
+    const priceArea = (await chart.locator("canvas").first().boundingBox())!;
+    await page.mouse.click(priceArea.x + priceArea.width / 2, priceArea.y + priceArea.height / 3);
+    const shownClose = page.locator('[data-testid^="value-price_1-"]');
+    await shownClose.waitFor();
+    await page
+      .locator('[data-testid^="value-sma_1-"]')
+      .getByText(/^\s*= \d+\.\d$/)
+      .waitFor();
+    // The price node outputs the close: what it shows is the close of a real candle of the run.
+    const closes = await app.db.prisma.$queryRaw<{ close: string }[]>`
+      SELECT c.close::text AS close FROM "Candle" c JOIN "CandleSeries" s ON s.id = c."seriesId"
+      WHERE s.symbol = 'BTC/USDT' AND s.timeframe = '1h' AND c."openTime" >= ${ran.from} AND c."openTime" < ${ran.to}`;
+    const shown = (await shownClose.textContent())!.replace(/[=\s]/g, "");
+    expect(closes.map((c) => Number(c.close).toFixed(1))).toContain(shown);
+    await app.screenshot("journey-06c2-bar-values");
+
     // A second run with higher slippage, then both side by side.
     await page.getByTestId("backtest-settings-button").click();
     await page.getByTestId("backtest-settings").getByLabel("Slippage").fill("30");
