@@ -2,6 +2,8 @@
 // history, trained model and training windows) is saved to PostgreSQL; on (re)start it is put back into the
 // fresh strategy before the warm-up, so the node continues with the model it had instead of retraining from
 // nothing on partial data. Warm-up candles the snapshot already covers replay the stored predictions.
+// The saved snapshot is trimmed to what the node can still need (its training window, label horizon and the
+// predictions the warm-up replays), so the per-candle save stays the same size however long it runs.
 import { gunzipSync, gzipSync } from "node:zlib";
 import type { PrismaClient } from "@tradegraph/db";
 import {
@@ -11,8 +13,10 @@ import {
   predictorStateOf,
   restorePredictorInto,
   serializePredictor,
+  warmupBars,
 } from "@tradegraph/nodes";
 import type { DeploymentLoop } from "./deployment-loop.ts";
+import { warmUpLength } from "./warm-up.ts";
 
 interface PredictorSlot {
   symbol: string;
@@ -52,7 +56,10 @@ export async function savePredictorState(
   const writes = slots.flatMap(({ symbol, nodeId, evaluator }) => {
     const state = predictorStateOf(evaluator, nodeId);
     if (state.time.length === 0) return [];
-    const snapshot = Buffer.from(gzipSync(JSON.stringify(serializePredictor(state))));
+    // A restart re-feeds this many candles (warm-up); the node must still hold its predictions for them.
+    const keepPredictions = warmUpLength(warmupBars(evaluator.plan, loop.options.timeframeMs));
+    const trimmed = serializePredictor(state, { keepPredictions });
+    const snapshot = Buffer.from(gzipSync(JSON.stringify(trimmed)));
     const lastCandleAt = new Date(state.time.get(state.time.length - 1));
     written += snapshot.length;
     const data = { lastCandleAt, snapshot, bytes: snapshot.length };
