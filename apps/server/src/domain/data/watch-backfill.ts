@@ -1,9 +1,8 @@
 import type { BackfillView } from "@tradegraph/contracts";
 import type { Caller, ServerDeps } from "../deps.ts";
+import { listenToJob } from "../job-signals.ts";
 import { backfillView } from "./backfill-view.ts";
 import { ownBackfillJob } from "./backfills.ts";
-
-type QueueSignal = { type: "progress"; data: unknown } | { type: "changed" };
 
 const isFinished = (view: BackfillView) => view.state === "succeeded" || view.state === "failed";
 
@@ -19,24 +18,12 @@ export async function* watchBackfill(
   pollMs = 2000,
 ): AsyncGenerator<BackfillView> {
   await ownBackfillJob(deps, caller, jobId); // NOT_FOUND before listening
-  const pending: QueueSignal[] = [];
-  let wake: (() => void) | undefined;
-  const push = (s: QueueSignal) => {
-    pending.push(s);
-    wake?.();
-  };
-  const onProgress = (args: { jobId: string; data: unknown }) => {
-    if (args.jobId === jobId) push({ type: "progress", data: args.data });
-  };
-  const onChange = (args: { jobId: string }) => {
-    if (args.jobId === jobId) push({ type: "changed" });
-  };
-  const events = deps.queues.backfillEvents;
-  const kinds = ["active", "completed", "failed", "removed"] as const;
-  const onAbort = () => wake?.();
-  events.on("progress", onProgress);
-  for (const kind of kinds) events.on(kind, onChange);
-  signal?.addEventListener("abort", onAbort);
+  const signals = listenToJob(
+    deps.queues.backfillEvents,
+    jobId,
+    ["active", "completed", "failed", "removed"],
+    signal,
+  );
   const read = async () => {
     const job = await ownBackfillJob(deps, caller, jobId);
     return backfillView(job, await job.getState());
@@ -46,15 +33,8 @@ export async function* watchBackfill(
     let last = await read();
     yield last;
     while (!isFinished(last) && !signal?.aborted) {
-      if (pending.length === 0) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-          // Fallback poll: a lost event still moves the stream on.
-          setTimeout(resolve, pollMs).unref();
-        });
-        wake = undefined;
-      }
-      const next = pending.shift() ?? { type: "changed" };
+      // Fallback poll: a lost event still moves the stream on.
+      const next = (await signals.next(pollMs)) ?? { type: "changed" };
       let view: BackfillView;
       if (next.type === "progress") {
         const job = await ownBackfillJob(deps, caller, jobId);
@@ -75,8 +55,6 @@ export async function* watchBackfill(
       }
     }
   } finally {
-    events.off("progress", onProgress);
-    for (const kind of kinds) events.off(kind, onChange);
-    signal?.removeEventListener("abort", onAbort);
+    signals.close();
   }
 }
