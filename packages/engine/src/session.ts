@@ -130,8 +130,8 @@ export class TradingSession {
     buffer.length = 0;
   }
 
-  /** Streaming: one closed candle of symbol `s` through the whole step (the live runner's entry point). */
-  pushCandle(s: number, candle: Candle): void {
+  /** Makes `candle` the current bar of symbol `s`. */
+  private advanceBar(s: number, candle: Candle): BarPrices {
     const bar = this.bars[s]!;
     bar.index++;
     bar.time = candle.time;
@@ -140,8 +140,19 @@ export class TradingSession {
     bar.low = candle.low;
     bar.close = candle.close;
     bar.volume = candle.volume;
+    return bar;
+  }
+
+  /** Phase 1 of a streamed bar: the new candle, a new trading day if it starts one, fills inside it. */
+  private openStreamedBar(s: number, candle: Candle): void {
+    const bar = this.advanceBar(s, candle);
     this.portfolio.rollDay(bar.time);
     this.broker.processBar(this.portfolio.slots[s]!, bar);
+  }
+
+  /** Streaming: one closed candle of symbol `s` through the whole step (the live runner's entry point). */
+  pushCandle(s: number, candle: Candle): void {
+    this.openStreamedBar(s, candle);
     const equity = this.markToMarket();
     this.evaluateBar(s, equity, candle);
     this.closeBar(s);
@@ -155,17 +166,7 @@ export class TradingSession {
   pushCandles(candles: readonly (Candle | undefined)[]): void {
     for (let s = 0; s < candles.length; s++) {
       const candle = candles[s];
-      if (candle === undefined) continue;
-      const bar = this.bars[s]!;
-      bar.index++;
-      bar.time = candle.time;
-      bar.open = candle.open;
-      bar.high = candle.high;
-      bar.low = candle.low;
-      bar.close = candle.close;
-      bar.volume = candle.volume;
-      this.portfolio.rollDay(bar.time);
-      this.broker.processBar(this.portfolio.slots[s]!, bar);
+      if (candle !== undefined) this.openStreamedBar(s, candle);
     }
     const equity = this.markToMarket();
     for (let s = 0; s < candles.length; s++) {
@@ -184,14 +185,7 @@ export class TradingSession {
   warmUp(s: number, candle: Candle): void {
     const strategy = this.strategies[s]!;
     if (!strategy.push) throw new Error("session: this strategy cannot be warmed up (no streaming push)");
-    const bar = this.bars[s]!;
-    bar.index++;
-    bar.time = candle.time;
-    bar.open = candle.open;
-    bar.high = candle.high;
-    bar.low = candle.low;
-    bar.close = candle.close;
-    bar.volume = candle.volume;
+    this.advanceBar(s, candle);
     this.accounts[s]!.refresh(this.portfolio.equity());
     strategy.push(candle);
     this.intents[s]!.length = 0;
