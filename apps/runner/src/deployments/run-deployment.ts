@@ -11,6 +11,7 @@ import {
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "./deployment-loop.ts";
 import { setDeploymentStatus } from "./deployment-status.ts";
+import { loopRiskLimits } from "./loop-risk-limits.ts";
 import { mergeLiveCandles } from "./merged-candles.ts";
 import { restorePredictorState, savePredictorState } from "./predictor-state.ts";
 import { assertLiveAllowed } from "./promotion-gate.ts";
@@ -62,32 +63,13 @@ export async function runPaperDeployment(options: RunDeploymentOptions): Promise
     throw new Error(`Deployment ${deploymentId} is ${deployment.mode}; only paper runs here.`);
   const symbols = deployment.symbols;
   if (symbols.length === 0) throw new Error(`Deployment ${deploymentId} trades no symbol.`);
-  const limits = deployment.riskLimits as {
-    maxNotionalPerOrder?: number;
-    maxOrdersPerDay?: number;
-    minSecondsBetweenOrders?: number;
-    dailyLossLimitPct?: number;
-    maxDrawdownPct?: number;
-  };
   const loop = new DeploymentLoop({
     mode: "paper",
     graph: deployment.strategyVersion.graph,
     symbols,
     timeframeMs: timeframeMs(deployment.timeframe),
     ...(deployment.paperCash !== null ? { settings: { initialCash: Number(deployment.paperCash) } } : {}),
-    limits: {
-      ...(limits.maxNotionalPerOrder !== undefined
-        ? { maxNotionalPerOrder: limits.maxNotionalPerOrder }
-        : {}),
-      ...(limits.maxOrdersPerDay !== undefined ? { maxOrdersPerDay: limits.maxOrdersPerDay } : {}),
-      ...(limits.minSecondsBetweenOrders !== undefined
-        ? { minMsBetweenOrders: limits.minSecondsBetweenOrders * 1000 }
-        : {}),
-    },
-    breakers: {
-      ...(limits.dailyLossLimitPct !== undefined ? { dailyLossLimitPct: limits.dailyLossLimitPct } : {}),
-      ...(limits.maxDrawdownPct !== undefined ? { maxDrawdownPct: limits.maxDrawdownPct } : {}),
-    },
+    ...loopRiskLimits(deployment.riskLimits),
   });
   // Trained ML models come back before the warm-up, which then replays what they already saw.
   await restorePredictorState(prisma, deploymentId, loop);

@@ -3,6 +3,7 @@ import { type CandleStore, type Exchange, liveCandles, timeframeMs } from "@trad
 import type { Redis } from "ioredis";
 import { DeploymentLoop } from "../deployments/deployment-loop.ts";
 import { setDeploymentStatus } from "../deployments/deployment-status.ts";
+import { loopRiskLimits } from "../deployments/loop-risk-limits.ts";
 import { restorePredictorState, savePredictorState } from "../deployments/predictor-state.ts";
 import { assertLiveAllowed } from "../deployments/promotion-gate.ts";
 import { recordLoopEvents } from "../deployments/record-events.ts";
@@ -100,13 +101,6 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
   const market = exchange.market(symbol);
   const takerFee = market.taker ?? DEFAULT_TAKER_FEE;
 
-  const limits = deployment.riskLimits as {
-    maxNotionalPerOrder?: number;
-    maxOrdersPerDay?: number;
-    minSecondsBetweenOrders?: number;
-    dailyLossLimitPct?: number;
-    maxDrawdownPct?: number;
-  };
   let broker: ExchangeBroker | undefined;
   const loop = new DeploymentLoop({
     mode: deployment.mode,
@@ -117,19 +111,7 @@ export async function runExchangeDeployment(options: RunExchangeDeploymentOption
     settings: {
       initialCash: quoteFree + (restored && held > 0 ? held * restored.entryPrice + restored.entryFee : 0),
     },
-    limits: {
-      ...(limits.maxNotionalPerOrder !== undefined
-        ? { maxNotionalPerOrder: limits.maxNotionalPerOrder }
-        : {}),
-      ...(limits.maxOrdersPerDay !== undefined ? { maxOrdersPerDay: limits.maxOrdersPerDay } : {}),
-      ...(limits.minSecondsBetweenOrders !== undefined
-        ? { minMsBetweenOrders: limits.minSecondsBetweenOrders * 1000 }
-        : {}),
-    },
-    breakers: {
-      ...(limits.dailyLossLimitPct !== undefined ? { dailyLossLimitPct: limits.dailyLossLimitPct } : {}),
-      ...(limits.maxDrawdownPct !== undefined ? { maxDrawdownPct: limits.maxDrawdownPct } : {}),
-    },
+    ...loopRiskLimits(deployment.riskLimits),
     exchangeBroker: (portfolio) => {
       broker = new ExchangeBroker({
         portfolio,
